@@ -1,0 +1,84 @@
+// Host port: context set-up, simulated interrupt masking, idle and the panic path.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "port.h"
+#include "port_host.h"
+
+extern "C" void port_host_start();
+extern "C" void port_host_switch(port_context* from, port_context* to);
+
+#ifdef PORT_HOST_ASAN
+extern "C" void __sanitizer_start_switch_fiber(void** fake_stack_save, const void* bottom, size_t size);
+extern "C" void __sanitizer_finish_switch_fiber(void* fake_stack_save, const void** bottom_old,
+                                                size_t* size_old);
+
+// The context being left; whoever lands records its stack bounds, which is how the bounds of the
+// process's own stack (the root context) become known.
+static port_context* switching_from;
+
+static void land(void* fake_stack) {
+    __sanitizer_finish_switch_fiber(fake_stack, &switching_from->stack_bottom, &switching_from->stack_size);
+}
+
+static void asan_start(void* p) {
+    auto* ctx = static_cast<port_context*>(p);
+    land(nullptr);
+    ctx->entry(ctx->arg);
+}
+
+extern "C" void port_switch(port_context* from, port_context* to) {
+    __sanitizer_start_switch_fiber(&from->fake_stack, to->stack_bottom, to->stack_size);
+    switching_from = from;
+    port_host_switch(from, to);
+    land(from->fake_stack);
+}
+
+extern "C" void port_switch_final(port_context* from, port_context* to) {
+    __sanitizer_start_switch_fiber(nullptr, to->stack_bottom, to->stack_size);
+    switching_from = from;
+    port_host_switch(from, to);
+    __builtin_unreachable();
+}
+#endif
+
+extern "C" void port_context_init(port_context* ctx, const port_stack* stacks, void (*entry)(void*), void* arg) {
+    uintptr_t top = reinterpret_cast<uintptr_t>(stacks[0].hi) & ~uintptr_t{15};
+    auto* frame = reinterpret_cast<uint64_t*>(top - 0x40);
+    uint32_t mxcsr;
+    uint16_t fpucw;
+    __asm__ volatile("stmxcsr %0\n\tfnstcw %1" : "=m"(mxcsr), "=m"(fpucw));
+    // A new coroutine inherits its creator's floating-point control settings, as a new thread does.
+#ifdef PORT_HOST_ASAN
+    ctx->stack_bottom = stacks[0].lo;
+    ctx->stack_size = static_cast<size_t>(stacks[0].hi - stacks[0].lo);
+    ctx->fake_stack = nullptr;
+    ctx->entry = entry;
+    ctx->arg = arg;
+    entry = asan_start;
+    arg = ctx;
+#endif
+    frame[0] = mxcsr | uint64_t{fpucw} << 32;
+    frame[1] = 0;  // r15
+    frame[2] = 0;  // r14
+    frame[3] = reinterpret_cast<uintptr_t>(entry);  // r13
+    frame[4] = reinterpret_cast<uintptr_t>(arg);    // r12
+    frame[5] = 0;  // rbx
+    frame[6] = 0;  // rbp: ends frame-pointer walks
+    frame[7] = reinterpret_cast<uintptr_t>(&port_host_start);
+    ctx->sp = frame;
+}
+
+extern "C" uint64_t port_cycles() {
+    uint32_t lo, hi;
+    __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+    return uint64_t{hi} << 32 | lo;
+}
+
+extern "C" void port_panic(const char* message) {
+    fputs(message, stderr);
+    fputc('\n', stderr);
+    fflush(stderr);
+    abort();
+}

@@ -1,0 +1,66 @@
+// Host port (x86-64 System V): runs the kernel inside one ordinary process for tests and benchmarks.
+// Interrupts are simulated by the fake interrupt source in host_irq.h; time by the fake clock.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define PORT_HOST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PORT_HOST_ASAN 1
+#endif
+#endif
+
+struct port_context {
+    void* sp;
+#ifdef PORT_HOST_ASAN
+    // ASan must be told which stack is live: bounds of this context's stack, its fake stack,
+    // and the entry to call once the first switch into it has been announced.
+    const void* stack_bottom;
+    size_t stack_size;
+    void* fake_stack;
+    void (*entry)(void*);
+    void* arg;
+#endif
+};
+
+typedef bool port_irq_state;
+
+// ASan and the host C library use far more stack than firmware does.
+#define PORT_STACK_ALIGN 16
+#define PORT_STACK_MIN 16384
+#define PORT_STACK_COUNT 1
+
+inline void port_stacks(unsigned char* slot, size_t size, port_stack* stacks) {
+    stacks[0] = {slot, slot + size};
+}
+
+extern "C" {
+extern bool port_host_masked;
+extern bool port_host_in_irq;
+extern uint32_t port_host_pending;
+void port_host_deliver();
+
+inline bool port_irq_save() {
+    bool was = port_host_masked;
+    port_host_masked = true;
+    return was;
+}
+
+inline void port_irq_restore(bool was) {
+    port_host_masked = was;
+    if (!was && port_host_pending != 0) port_host_deliver();
+}
+
+inline bool port_in_irq() { return port_host_in_irq; }
+
+#ifndef PORT_HOST_ASAN
+void port_switch(port_context* from, port_context* to);
+[[noreturn]] inline void port_switch_final(port_context* from, port_context* to) {
+    port_switch(from, to);
+    __builtin_unreachable();
+}
+#endif
+}

@@ -1,0 +1,31 @@
+// The host port's stand-ins for hardware, driven by tests: a fake interrupt source and a fake clock.
+// Everything happens synchronously in the calling thread, so tests are deterministic.
+#pragma once
+
+#include <stdint.h>
+
+extern "C" {
+
+#define PORT_HOST_IRQ_LINES 32u
+
+typedef void (*port_host_handler)(void* arg);
+
+// Installs `handler` for interrupt `line`; a raised line with no handler is a panic.
+void port_host_irq_attach(unsigned line, port_host_handler handler, void* arg);
+
+// Pends interrupt `line`; it is taken at once when unmasked, else when interrupts are next unmasked.
+void port_host_irq_raise(unsigned line);
+
+// Raises `line` when the fake clock reaches `tick` (at once if it already has). At most 16 outstanding.
+void port_host_irq_at(unsigned line, uint64_t tick);
+
+// Current fake time, in ticks.
+uint64_t port_host_now();
+
+// Moves the fake clock forward by `ticks`, raising each interrupt that falls due in order.
+void port_host_advance(uint64_t ticks);
+
+// Forgets every handler, pending and scheduled interrupt, and sets the clock to `tick`.
+void port_host_reset(uint64_t tick);
+
+}  // extern "C"

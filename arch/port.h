@@ -1,0 +1,60 @@
+// The whole contract between the kernel and an architecture port.
+// The kernel includes no other arch header; arch code includes no kernel header.
+//
+// Each port's port_arch.h defines, before the declarations below apply:
+//   port_context              saved execution state of a suspended context (opaque)
+//   port_irq_state            what port_irq_save() returns
+//   PORT_STACK_ALIGN          alignment of every stack slot, in bytes
+//   PORT_STACK_MIN            smallest slot the port accepts, in bytes
+//   PORT_STACK_COUNT          how many stacks one slot is carved into
+//   port_stacks()             the carving, inline (see below)
+// and may define any function below inline, for speed.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+// One stack carved from a slot, [lo, hi).
+struct port_stack {
+    unsigned char* lo;
+    unsigned char* hi;
+};
+
+#include "port_arch.h"
+
+extern "C" {
+
+// Carves a slot of `size` bytes at `slot` into PORT_STACK_COUNT stacks; stacks[0] grows
+// down towards `slot` itself, so a guard word at `slot` is the first thing an overflow hits.
+// (Declared per port as: inline void port_stacks(unsigned char* slot, size_t size, port_stack* stacks);)
+
+// Prepares `ctx` so that the first port_switch() into it calls entry(arg) on `stacks`; entry must never return.
+void port_context_init(port_context* ctx, const port_stack* stacks, void (*entry)(void*), void* arg);
+
+// Saves the callee-saved state into *from and resumes *to; returns when something switches back to *from.
+void port_switch(port_context* from, port_context* to);
+
+// port_switch() from a context that will never be resumed (its coroutine has terminated).
+[[noreturn]] void port_switch_final(port_context* from, port_context* to);
+
+// Masks interrupts and returns the previous mask state. Nests.
+port_irq_state port_irq_save();
+
+// Restores the mask state returned by the matching port_irq_save().
+void port_irq_restore(port_irq_state state);
+
+// True while an interrupt handler is running.
+bool port_in_irq();
+
+// Called with interrupts masked: sleeps until an interrupt is pending, then returns still masked, so a
+// wake-up that lands between the caller's check and the sleep is not lost. Returns false only on a port
+// that knows no interrupt can ever arrive (the host with nothing pending and nothing armed).
+bool port_idle();
+
+// A free-running cycle or instruction count, for benchmarks only.
+uint64_t port_cycles();
+
+// Reports `message` wherever the port can show it, then stops for good with a failing status.
+[[noreturn]] void port_panic(const char* message);
+
+}  // extern "C"

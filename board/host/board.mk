@@ -1,0 +1,2 @@
+# The host: the kernel in an ordinary Linux process, for tests, the demo and benchmarks.
+ARCH := host

@@ -1,0 +1,149 @@
+// The coroutine life cycle: create, enter, yield, terminate.
+#include <string.h>
+
+#include "core.h"
+#include "weft/pool.h"
+
+namespace weft {
+namespace core {
+
+// The root context has no stack of its own to guard; its canary is a word that never changes.
+static uintptr_t root_guard = canary;
+
+constinit Kernel k = {
+    .root = {.ctx = {}, .caller = nullptr, .next = nullptr,
+             .stack = reinterpret_cast<unsigned char*>(&root_guard), .pool = nullptr, .label = "main",
+             .waiting_on = nullptr, .state = State::running, .named = true, .scheduled = false,
+             .wait_kind = WaitKind::none},
+    .current = &k.root,
+    .ready_head = nullptr,
+    .ready_tail = nullptr,
+    .blocked = 0,
+};
+
+namespace {
+
+// Placed at the top of a fresh stack, so the control block need not keep entry and arg.
+struct Start {
+    Entry entry;
+    void* arg;
+};
+
+[[noreturn]] void terminate(Coroutine* self) {
+    Coroutine* to;
+    if (self->scheduled) {
+        port_irq_state s = port_irq_save();
+        to = ready_pop();
+        port_irq_restore(s);
+        if (to == nullptr) to = &k.root;
+        to->caller = &k.root;
+    } else {
+        to = self->caller;
+    }
+    check_canary(self);
+    self->state = State::free;
+    self->pool->release(self);
+    to->state = State::running;
+    k.current = to;
+    port_switch_final(&self->ctx, &to->ctx);
+}
+
+[[noreturn]] void start(void* p) {
+    Start s = *static_cast<Start*>(p);
+    s.entry(s.arg);
+    terminate(k.current);
+}
+
+}  // namespace
+
+Coroutine* blocking_caller(const char* what) {
+    if (port_in_irq()) panic(what);
+    Coroutine* self = k.current;
+    if (self == &k.root) panic(what);
+    return self;
+}
+
+}  // namespace core
+
+using namespace core;
+
+Result<Coroutine*> create(Pool& pool, Entry entry, void* arg, const char* name) {
+    Coroutine* co = pool.acquire();
+    if (co == nullptr) return Status::exhausted;
+
+    port_stack stacks[PORT_STACK_COUNT];
+    port_stacks(co->stack, pool.stack_size(), stacks);
+    memset(co->stack, paint, pool.stack_size());
+    *reinterpret_cast<uintptr_t*>(co->stack) = canary;
+
+    // The start record takes the top of the stack the entry function will run on.
+    auto top = reinterpret_cast<uintptr_t>(stacks[0].hi) - sizeof(Start);
+    top &= ~uintptr_t{PORT_STACK_ALIGN - 1};
+    auto* record = reinterpret_cast<Start*>(top);
+    *record = {entry, arg};
+    stacks[0].hi = reinterpret_cast<unsigned char*>(top);
+    port_context_init(&co->ctx, stacks, start, record);
+
+    co->caller = nullptr;
+    co->next = nullptr;
+    co->named = name != nullptr;
+    co->label = co->named ? static_cast<const void*>(name) : reinterpret_cast<const void*>(entry);
+    co->waiting_on = nullptr;
+    co->wait_kind = WaitKind::none;
+    co->scheduled = false;
+    co->state = State::suspended;
+    return co;
+}
+
+void enter(Coroutine* co) {
+    if (port_in_irq()) panic("enter() called from an interrupt handler", co);
+    switch (co->state) {
+    case State::suspended: break;
+    case State::free: panic("enter(): the coroutine has terminated", co);
+    case State::running:
+    case State::calling: panic("enter(): the coroutine is already running (re-entered recursively)", co);
+    case State::ready:
+    case State::waiting: panic("enter(): the coroutine belongs to the scheduler", co);
+    }
+    Coroutine* self = k.current;
+    co->caller = self;
+    self->state = State::calling;
+    switch_to(self, co);
+}
+
+void yield() {
+    Coroutine* self = blocking_caller("yield() called outside a coroutine or from an interrupt handler");
+    if (!self->scheduled) {
+        self->state = State::suspended;
+        switch_to(self, self->caller);
+        return;
+    }
+    port_irq_state s = port_irq_save();
+    Coroutine* next = ready_pop();
+    if (next == nullptr) {  // alone: keep running
+        port_irq_restore(s);
+        return;
+    }
+    ready_push(self);
+    port_irq_restore(s);
+    next->caller = &k.root;
+    switch_to(self, next);
+}
+
+Coroutine* self() { return k.current == &k.root ? nullptr : k.current; }
+
+bool in_coroutine() { return k.current != &k.root; }
+
+bool entered(const Coroutine* co) { return co->state == State::running || co->state == State::calling; }
+
+const char* name(const Coroutine* co) { return co->named ? static_cast<const char*>(co->label) : nullptr; }
+
+const void* entry_address(const Coroutine* co) { return co->named ? nullptr : co->label; }
+
+State state(const Coroutine* co) { return co->state; }
+
+const Pool* pool_of(const Coroutine* co) { return co->pool; }
+
+size_t stack_size(const Coroutine* co) { return co->pool != nullptr ? co->pool->stack_size() : 0; }
+
+}  // namespace weft

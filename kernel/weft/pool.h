@@ -1,0 +1,81 @@
+// Fixed pools of coroutine slots: control blocks and stacks in static storage, never the heap.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "coroutine.h"
+
+namespace weft {
+
+// The zero-filled memory behind a pool. WEFT_POOL places it in its own section, .bss.weft_stacks,
+// so that a linker script can put the stacks where an overflow hits a guard rather than .data.
+template <size_t Count, size_t StackSize>
+struct PoolStorage {
+    static_assert(Count >= 1 && Count <= 0xFFFF, "a pool holds 1 to 65535 coroutines");
+    static_assert(StackSize >= PORT_STACK_MIN, "stack size below the port's minimum (PORT_STACK_MIN)");
+    static_assert(StackSize % PORT_STACK_ALIGN == 0, "stack size must be a multiple of PORT_STACK_ALIGN");
+
+    alignas(PORT_STACK_ALIGN) unsigned char stacks[Count][StackSize];
+    Coroutine blocks[Count];
+};
+
+// A pool's descriptor: constant data that points at its storage. Slots are handed out lazily,
+// so nothing has to run at start-up and the storage stays in .bss.
+class Pool {
+public:
+    template <size_t Count, size_t StackSize>
+    constexpr Pool(const char* name, PoolStorage<Count, StackSize>& storage)
+        : name_(name), blocks_(storage.blocks), stacks_(&storage.stacks[0][0]),
+          stride_(StackSize), count_(static_cast<uint16_t>(Count)) {}
+
+    Pool(const Pool&) = delete;
+    Pool& operator=(const Pool&) = delete;
+
+    // The name given at declaration.
+    const char* name() const { return name_; }
+    // How many coroutines the pool holds.
+    size_t capacity() const { return count_; }
+    // Bytes of stack per coroutine.
+    size_t stack_size() const { return stride_; }
+    // Coroutines alive now.
+    size_t used() const { return used_; }
+    // The most coroutines ever alive at once.
+    size_t peak() const { return peak_; }
+    // How many create() calls found the pool full.
+    uint32_t exhausted() const { return exhausted_; }
+    // The next pool that has handed out a slot, for listing every pool; nullptr at the end.
+    const Pool* next_pool() const { return next_; }
+
+    // Kernel use: takes a free slot (nullptr when full) and gives one back.
+    Coroutine* acquire();
+    void release(Coroutine* co);
+
+private:
+    const char* name_;
+    Coroutine* blocks_;
+    unsigned char* stacks_;
+    uint32_t stride_;
+    uint16_t count_;
+    uint16_t fresh_ = 0;  // slots [fresh_, count_) were never handed out
+    uint16_t used_ = 0;
+    uint16_t peak_ = 0;
+    uint32_t exhausted_ = 0;
+    Coroutine* free_ = nullptr;
+    Pool* next_ = nullptr;
+};
+
+// The first pool that has handed out a slot; walk on with next_pool().
+const Pool* first_pool();
+
+}  // namespace weft
+
+// Declares a pool `id` of `count` coroutines with `stack_size` bytes of stack each.
+#define WEFT_POOL(id, count, stack_size)                                                          \
+    [[gnu::section(".bss.weft_stacks")]] constinit weft::PoolStorage<count, stack_size> id##_storage; \
+    constinit weft::Pool id { #id, id##_storage }
+
+// The same, with internal linkage (for a pool private to one source file or a function).
+#define WEFT_POOL_STATIC(id, count, stack_size)                                                          \
+    [[gnu::section(".bss.weft_stacks")]] static constinit weft::PoolStorage<count, stack_size> id##_storage; \
+    static constinit weft::Pool id { #id, id##_storage }
