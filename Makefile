@@ -10,7 +10,7 @@ endif
 include board/$(BOARD)/board.mk
 include arch/$(ARCH)/arch.mk
 
-BUILD := build/$(BOARD)/$(VARIANT)
+BUILD := build/$(BOARD)/$(VARIANT)$(BUILD_SUFFIX)
 OBJ := $(BUILD)/obj
 
 KERNEL_SRCS := $(wildcard kernel/*.cpp)
@@ -29,7 +29,7 @@ ASFLAGS := $(COMMON)
 obj = $(patsubst %,$(OBJ)/%.o,$(1))
 CORE_OBJS := $(call obj,$(CORE_SRCS))
 
-.PHONY: all run check bench clean help compdb setup
+.PHONY: all run check bench bench-one suite clean help compdb setup
 .DEFAULT_GOAL := all
 
 setup:
@@ -69,9 +69,14 @@ run:
 	@$(MAKE) --no-print-directory $(JOBS) $(DEMO)
 	@$(DEMO)
 
+# Once per FP_CONTROL setting; each run measures its own peers.
 bench:
 	@tools/setup
-	@$(MAKE) --no-print-directory $(JOBS) $(BENCH)
+	@for fp in save skip; do \
+	    $(MAKE) --no-print-directory $(JOBS) FP_CONTROL=$$fp bench-one || exit 1; done
+
+bench-one: $(BENCH)
+	@echo "== host benchmark, FP_CONTROL=$(FP_CONTROL) =="
 	@$(BENCH)
 
 # Every suite writes a log under build/check; tools/summary totals them and sets the exit status.
@@ -79,12 +84,16 @@ check:
 	@tools/setup
 	@rm -rf $(CHECK) && mkdir -p $(CHECK)
 	@for v in $(VARIANTS); do $(MAKE) --no-print-directory $(JOBS) VARIANT=$$v suite || exit 1; done
+	@$(MAKE) --no-print-directory $(JOBS) FP_CONTROL=skip suite
+	@echo "== build =="
+	@tools/run-suite $(CHECK)/build.log tools/build-tests
 	@tools/summary $(CHECK)/*.log
 
 suite: $(TESTS)
-	@echo "== host ($(VARIANT)) =="
-	@tools/no-heap $(CORE_OBJS) > $(CHECK)/no-heap-$(VARIANT).log; cat $(CHECK)/no-heap-$(VARIANT).log
-	@tools/run-suite $(CHECK)/host-$(VARIANT).log $(TESTS)
+	@echo "== host: $(VARIANT)$(BUILD_SUFFIX) =="
+	@tools/no-heap $(CORE_OBJS) > $(CHECK)/no-heap-$(VARIANT)$(BUILD_SUFFIX).log
+	@cat $(CHECK)/no-heap-$(VARIANT)$(BUILD_SUFFIX).log
+	@tools/run-suite $(CHECK)/host-$(VARIANT)$(BUILD_SUFFIX).log env $(RUN_ENV_$(VARIANT)) $(TESTS)
 endif
 
 clean:

@@ -51,10 +51,22 @@ bool port_in_irq();
 // that knows no interrupt can ever arrive (the host with nothing pending and nothing armed).
 bool port_idle();
 
+// Monotonic time in ticks since boot, 64 bits wide so it never wraps in practice; the port extends a
+// narrower hardware counter across its wraps. Ticks per second: PORT_TICK_HZ from port_arch.h.
+uint64_t port_ticks();
+
+// Asks for one call of port_timer_expired() from interrupt context once port_ticks() >= deadline
+// (at once if it already is). Replaces any earlier request; UINT64_MAX cancels. Tickless: nothing
+// else interrupts, however far away the deadline is.
+void port_timer_arm(uint64_t deadline);
+
 // A free-running cycle or instruction count, for benchmarks only.
 uint64_t port_cycles();
 
 // Reports `message` wherever the port can show it, then stops for good with a failing status.
 [[noreturn]] void port_panic(const char* message);
+
+// Provided by the kernel, called by the port: the deadline given to port_timer_arm() has come.
+void port_timer_expired();
 
 }  // extern "C"

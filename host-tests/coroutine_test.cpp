@@ -1,6 +1,8 @@
 // The coroutine primitives: create, enter, yield, terminate, with QEMU's caller-chain semantics.
 #include <gtest/gtest.h>
 
+#include <fenv.h>
+
 #include <functional>
 
 #include "trace.h"
@@ -301,6 +303,38 @@ TEST(CoroutineDeathTest, StackOverflowIsCaughtByTheCanary) {
             enter(victim);
         },
         "stack overflow.*'deep' in pool 'pair'");
+}
+
+}  // namespace
+
+namespace {
+
+// FP_CONTROL=save keeps the rounding mode per coroutine; FP_CONTROL=skip shares it. Each build
+// checks the behaviour it promises.
+TEST(Coroutine, FloatingPointControlFollowsTheBuildSetting) {
+    ASSERT_EQ(fegetround(), FE_TONEAREST);
+    int inside_before = -1, inside_after = -1;
+    Body body = [&] {
+        inside_before = fegetround();
+        fesetround(FE_UPWARD);
+        yield();
+        inside_after = fegetround();
+        fesetround(FE_TONEAREST);
+    };
+    Coroutine* co = make(body);
+    enter(co);
+    int outside = fegetround();
+    fesetround(FE_TONEAREST);
+    enter(co);
+    EXPECT_EQ(inside_before, FE_TONEAREST);
+#if PORT_SAVES_FP_CONTROL
+    EXPECT_EQ(outside, FE_TONEAREST);   // the coroutine's mode stayed with it
+    EXPECT_EQ(inside_after, FE_UPWARD);
+#else
+    EXPECT_EQ(outside, FE_UPWARD);      // one mode for all
+    EXPECT_EQ(inside_after, FE_TONEAREST);
+#endif
+    fesetround(FE_TONEAREST);
 }
 
 }  // namespace

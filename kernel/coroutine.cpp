@@ -95,16 +95,22 @@ Result<Coroutine*> create(Pool& pool, Entry entry, void* arg, const char* name) 
     return co;
 }
 
-void enter(Coroutine* co) {
+namespace {
+
+[[noreturn, gnu::cold]] void bad_enter(const Coroutine* co) {
     if (port_in_irq()) panic("enter() called from an interrupt handler", co);
     switch (co->state) {
-    case State::suspended: break;
     case State::free: panic("enter(): the coroutine has terminated", co);
-    case State::running:
-    case State::calling: panic("enter(): the coroutine is already running (re-entered recursively)", co);
     case State::ready:
     case State::waiting: panic("enter(): the coroutine belongs to the scheduler", co);
+    default: panic("enter(): the coroutine is already running (re-entered recursively)", co);
     }
+}
+
+}  // namespace
+
+void enter(Coroutine* co) {
+    if (co->state != State::suspended || port_in_irq()) bad_enter(co);
     Coroutine* self = k.current;
     co->caller = self;
     self->state = State::calling;

@@ -1,12 +1,23 @@
 # Host port: x86-64 Linux, GCC, GoogleTest and Google Benchmark from Debian.
 CC  := gcc
 CXX := g++
-ARCH_SRCS := arch/host/port.cpp arch/host/fake_irq.cpp arch/host/switch_x86_64_sysv.S
-ARCH_FLAGS :=
 
-# make check builds the host three times: plain, under ASan and under UBSan.
+# FP_CONTROL=save (default) keeps MXCSR and the x87 control word per coroutine, as the ABI asks;
+# FP_CONTROL=skip shares them between coroutines for a faster switch (docs/performance.md).
+FP_CONTROL ?= save
+SWITCH_save := arch/host/switch_x86_64_sysv.S
+SWITCH_skip := arch/host/switch_x86_64_sysv_nofpctl.S
+ifeq ($(SWITCH_$(FP_CONTROL)),)
+$(error FP_CONTROL must be save or skip, not '$(FP_CONTROL)')
+endif
+BUILD_SUFFIX := $(if $(filter skip,$(FP_CONTROL)),-fpskip)
+
+ARCH_SRCS := arch/host/port.cpp arch/host/fake_irq.cpp arch/host/start_x86_64_sysv.S $(SWITCH_$(FP_CONTROL))
+ARCH_FLAGS := -DPORT_SAVES_FP_CONTROL=$(if $(filter save,$(FP_CONTROL)),1,0)
+
+# make check builds the host under each sanitizer, and once with FP_CONTROL=skip.
 VARIANTS := plain asan ubsan
-SANITIZE_plain :=
 SANITIZE_asan  := -fsanitize=address -fno-omit-frame-pointer
 SANITIZE_ubsan := -fsanitize=undefined -fno-sanitize-recover=all
 ARCH_FLAGS += $(SANITIZE_$(VARIANT))
+RUN_ENV_asan := ASAN_OPTIONS=detect_stack_use_after_return=1

@@ -13,6 +13,7 @@ extern "C" void port_host_switch(port_context* from, port_context* to);
 extern "C" void __sanitizer_start_switch_fiber(void** fake_stack_save, const void* bottom, size_t size);
 extern "C" void __sanitizer_finish_switch_fiber(void* fake_stack_save, const void** bottom_old,
                                                 size_t* size_old);
+extern "C" void __asan_unpoison_memory_region(const volatile void* addr, size_t size);
 
 // The context being left; whoever lands records its stack bounds, which is how the bounds of the
 // process's own stack (the root context) become known.
@@ -36,6 +37,8 @@ extern "C" void port_switch(port_context* from, port_context* to) {
 }
 
 extern "C" void port_switch_final(port_context* from, port_context* to) {
+    // Frames left on the dead stack keep their red zones poisoned; the slot will be painted again.
+    __asan_unpoison_memory_region(from->stack_bottom, from->stack_size);
     __sanitizer_start_switch_fiber(nullptr, to->stack_bottom, to->stack_size);
     switching_from = from;
     port_host_switch(from, to);

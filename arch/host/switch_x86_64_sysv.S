@@ -55,16 +55,4 @@ port_host_switch:
     .cfi_endproc
     .size port_host_switch, .-port_host_switch
 
-    .globl port_host_start
-    .type port_host_start, @function
-    .p2align 4
-port_host_start:
-    .cfi_startproc
-    .cfi_undefined rip      /* backtraces end here */
-    movq    %r12, %rdi
-    callq   *%r13
-    ud2
-    .cfi_endproc
-    .size port_host_start, .-port_host_start
-
     .section .note.GNU-stack, "", @progbits
