@@ -1,61 +1,71 @@
-// The demo: coroutines from two pools take turns, one waits until another wakes it,
-// and a table shows how much of each stack was used.
+// The demo: coroutines from two pools. A producer and a consumer share a channel, a sensor
+// sleeps on a timer and signals an event, a watcher waits for that event with a timeout, and a
+// table at the end shows every coroutine, what it did to its stack, and the pools.
 #include <stdio.h>
+
+#include <chrono>
 
 #include "weft/weft.h"
 
+using namespace std::chrono_literals;
+
 WEFT_POOL(workers, 3, 16384);
-WEFT_POOL(helpers, 2, 32768);
+WEFT_POOL(helpers, 2, 16384);
 
 namespace {
 
-weft::WaitQueue go;
-weft::Coroutine* all[5];
-unsigned count;
+weft::Channel<int, 2> readings;
+weft::Event threshold(true);  // auto-reset: each crossing is reported once
 
-void worker(void* arg) {
-    auto n = reinterpret_cast<uintptr_t>(arg);
-    for (int round = 1; round <= 3; ++round) {
-        printf("  %s: round %d\n", weft::name(weft::self()), round);
-        weft::yield();
+unsigned ms() { return static_cast<unsigned>(weft::now() * 1000 / weft::tick_hz); }
+
+void sensor(void*) {
+    for (int i = 1; i <= 6; ++i) {
+        weft::sleep_for(10ms);
+        int value = i * i;
+        printf("%4u ms  sensor: read %d\n", ms(), value);
+        if (value > 20) threshold.set();
+        if (readings.send(value, 50ms) != weft::Status::ok) printf("%4u ms  sensor: nobody listens\n", ms());
     }
-    if (n == 0) {
-        printf("  %s: waking whoever waits\n", weft::name(weft::self()));
-        go.wake_all();
+    (void)readings.send(-1);
+}
+
+void logger(void*) {
+    int value = 0;
+    while (readings.receive(value) == weft::Status::ok && value >= 0) {
+        printf("%4u ms  logger: got %d\n", ms(), value);
+        weft::sleep_for(15ms);  // slower than the sensor: the channel fills, the sensor waits
     }
 }
 
-void waiter(void*) {
-    printf("  %s: waiting\n", weft::name(weft::self()));
-    go.wait();
-    char buffer[2000];  // something on the stack, to show in the table
-    snprintf(buffer, sizeof buffer, "  %s: woken, carrying on\n", weft::name(weft::self()));
-    fputs(buffer, stdout);
+void watcher(void*) {
+    for (;;) {
+        weft::Status s = threshold.wait(25ms);
+        if (s == weft::Status::timeout) {
+            printf("%4u ms  watcher: quiet\n", ms());
+            if (ms() > 80) return;
+            continue;
+        }
+        printf("%4u ms  watcher: threshold crossed\n", ms());
+    }
 }
 
-void start(weft::Pool& pool, weft::Entry entry, uintptr_t arg, const char* name) {
-    weft::Result<weft::Coroutine*> co = weft::spawn(pool, entry, reinterpret_cast<void*>(arg), name);
-    if (!co) {
-        printf("spawn %s: %s\n", name, weft::to_string(co.status()));
-        return;
-    }
-    all[count++] = *co;
+void print_line(const char* line, void*) { printf("  %s\n", line); }
+
+bool start(weft::Pool& pool, weft::Entry entry, const char* name) {
+    weft::Result<weft::Coroutine*> co = weft::spawn(pool, entry, nullptr, name);
+    if (!co) printf("spawn %s: %s\n", name, weft::to_string(co.status()));
+    return co.ok();
 }
 
 }  // namespace
 
 int main() {
-    printf("Weft demo: five coroutines from two pools\n");
-    start(workers, worker, 0, "worker-a");
-    start(workers, worker, 1, "worker-b");
-    start(helpers, waiter, 0, "waiter");
-    start(helpers, worker, 2, "helper-c");
+    printf("Weft demo: a sensor, a logger and a watcher in two pools\n");
+    bool ok = start(workers, sensor, "sensor") && start(workers, logger, "logger") &&
+              start(helpers, watcher, "watcher");
     weft::Status s = weft::run();
     printf("run() returned: %s\n\n", weft::to_string(s));
-    // A terminated coroutine's slot keeps its high-water mark until the pool hands the slot out again.
-    printf("%-10s %-8s %8s %11s\n", "coroutine", "pool", "stack", "high-water");
-    for (unsigned i = 0; i < count; ++i)
-        printf("%-10s %-8s %8zu %11zu\n", weft::name(all[i]), weft::pool_of(all[i])->name(),
-               weft::stack_size(all[i]), weft::stack_high_water(all[i]));
-    return s == weft::Status::ok ? 0 : 1;
+    weft::report(print_line, nullptr);
+    return ok && s == weft::Status::ok ? 0 : 1;
 }

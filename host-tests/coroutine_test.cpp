@@ -293,7 +293,7 @@ TEST(CoroutineDeathTest, StackOverflowIsCaughtByTheCanary) {
             // A fresh pool hands out slot 0 then slot 1: the neighbour's stack lies just below.
             Body idle = [] { yield(); };
             Body deep = [] {
-                dig(self()->stack);
+                dig(static_cast<unsigned char*>(self()->stack));
                 yield();
             };
             Coroutine* neighbour = *create(pair, run_body, &idle, "neighbour");

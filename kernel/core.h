@@ -2,6 +2,8 @@
 #pragma once
 
 #include "weft/coroutine.h"
+#include "weft/timer.h"
+#include "weft/wait_queue.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define WEFT_NO_ASAN __attribute__((no_sanitize_address))
@@ -22,6 +24,7 @@ struct Kernel {
     Coroutine* ready_head;   // ready queue, FIFO through Coroutine::next
     Coroutine* ready_tail;
     unsigned blocked;        // coroutines in State::waiting, which something may still wake
+    TimerHeap timers;
 };
 
 extern Kernel k;
@@ -30,7 +33,7 @@ extern Kernel k;
 [[noreturn]] void overflow(const Coroutine* co);
 
 WEFT_NO_ASAN inline void check_canary(const Coroutine* co) {
-    if (*reinterpret_cast<const uintptr_t*>(co->stack) != canary) overflow(co);
+    if (*static_cast<const uintptr_t*>(co->stack) != canary) overflow(co);
 }
 
 // Leaves `from` (whose state the caller has set) for `to`; returns when something switches back.
@@ -65,6 +68,20 @@ void wake(Coroutine* co);
 // Suspends the running coroutine, already marked waiting, until wake(); a scheduled one hands the
 // CPU to the next ready coroutine, any other returns to its caller.
 void block(Coroutine* self);
+
+// Starts `t`, re-arming the port's timer when it is the new earliest. Interrupts masked.
+void timer_start(Timer* t);
+
+// Ends the wait of `w`: takes its nodes out of their queues, stops its timer, records how it ended
+// and makes its coroutine ready. Interrupts masked; from a coroutine or an interrupt handler.
+void complete(Waiter* w, int8_t which, Status status);
+
+// Blocks the running coroutine on the waiter `w`, whose nodes are linked and deadline set, with
+// interrupts masked as saved in `s`; returns how the wait ended.
+Status suspend(Waiter& w, port_irq_state s);
+
+// The usual case of suspend(): one queue, one node carrying `data`. Restores `s` either way.
+Status wait_on(WaitQueue& q, void* data, Timeout timeout, port_irq_state s, WaitKind kind, const void* object);
 
 // Stops with a clear message unless a coroutine, outside an interrupt, is calling `what`.
 Coroutine* blocking_caller(const char* what);

@@ -12,13 +12,13 @@ static uintptr_t root_guard = canary;
 
 constinit Kernel k = {
     .root = {.ctx = {}, .caller = nullptr, .next = nullptr,
-             .stack = reinterpret_cast<unsigned char*>(&root_guard), .pool = nullptr, .label = "main",
-             .waiting_on = nullptr, .state = State::running, .named = true, .scheduled = false,
-             .wait_kind = WaitKind::none},
+             .stack = &root_guard, .pool = nullptr, .label = "main",
+             .waiter = nullptr, .state = State::running, .named = true, .scheduled = false},
     .current = &k.root,
     .ready_head = nullptr,
     .ready_tail = nullptr,
     .blocked = 0,
+    .timers = {},
 };
 
 namespace {
@@ -71,10 +71,11 @@ Result<Coroutine*> create(Pool& pool, Entry entry, void* arg, const char* name) 
     Coroutine* co = pool.acquire();
     if (co == nullptr) return Status::exhausted;
 
+    auto* slot = static_cast<unsigned char*>(co->stack);
     port_stack stacks[PORT_STACK_COUNT];
-    port_stacks(co->stack, pool.stack_size(), stacks);
-    memset(co->stack, paint, pool.stack_size());
-    *reinterpret_cast<uintptr_t*>(co->stack) = canary;
+    port_stacks(slot, pool.stack_size(), stacks);
+    memset(slot, paint, pool.stack_size());
+    *static_cast<uintptr_t*>(co->stack) = canary;
 
     // The start record takes the top of the stack the entry function will run on.
     auto top = reinterpret_cast<uintptr_t>(stacks[0].hi) - sizeof(Start);
@@ -88,8 +89,7 @@ Result<Coroutine*> create(Pool& pool, Entry entry, void* arg, const char* name) 
     co->next = nullptr;
     co->named = name != nullptr;
     co->label = co->named ? static_cast<const void*>(name) : reinterpret_cast<const void*>(entry);
-    co->waiting_on = nullptr;
-    co->wait_kind = WaitKind::none;
+    co->waiter = nullptr;
     co->scheduled = false;
     co->state = State::suspended;
     return co;

@@ -11,6 +11,7 @@ const char* to_string(Status s) {
     case Status::timeout: return "timeout";
     case Status::would_block: return "would block";
     case Status::deadlock: return "deadlock";
+    case Status::not_owner: return "not owner";
     }
     return "unknown";
 }

@@ -10,8 +10,7 @@ void wake(Coroutine* co) {
     port_irq_state s = port_irq_save();
     --k.blocked;
     co->scheduled = true;
-    co->waiting_on = nullptr;
-    co->wait_kind = WaitKind::none;
+    co->waiter = nullptr;
     ready_push(co);
     port_irq_restore(s);
 }

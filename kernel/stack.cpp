@@ -10,7 +10,7 @@ using namespace core;
 WEFT_NO_ASAN size_t stack_high_water(const Coroutine* co) {
     if (co->pool == nullptr) return 0;
     port_stack stacks[PORT_STACK_COUNT];
-    port_stacks(co->stack, co->pool->stack_size(), stacks);
+    port_stacks(static_cast<unsigned char*>(co->stack), co->pool->stack_size(), stacks);
     const unsigned char* p = stacks[0].lo + sizeof(uintptr_t);
     while (p < stacks[0].hi && *p == paint) ++p;
     return static_cast<size_t>(stacks[0].hi - p);

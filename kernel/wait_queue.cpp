@@ -1,4 +1,4 @@
-// Wait queues: FIFO lists of stack-resident nodes, so a coroutine costs a queue nothing until it waits.
+// Wait queues: FIFO lists of stack-resident nodes.
 #include "weft/wait_queue.h"
 
 #include "core.h"
@@ -7,30 +7,32 @@ namespace weft {
 
 using namespace core;
 
-void WaitQueue::wait() {
-    Coroutine* self = blocking_caller("WaitQueue::wait() called outside a coroutine or from an interrupt handler");
-    WaitNode node{nullptr, self};
-    port_irq_state s = port_irq_save();
-    if (head_ == nullptr)
-        head_ = &node;
+void WaitQueue::push(WaitNode* node) {
+    node->queue = this;
+    node->next = nullptr;
+    node->prev = tail_;
+    if (tail_ == nullptr)
+        head_ = node;
     else
-        tail_->next = &node;
-    tail_ = &node;
-    self->state = State::waiting;
-    self->waiting_on = this;
-    self->wait_kind = WaitKind::queue;
-    ++k.blocked;
-    port_irq_restore(s);
-    block(self);
+        tail_->next = node;
+    tail_ = node;
+}
+
+void WaitQueue::remove(WaitNode* node) {
+    (node->prev == nullptr ? head_ : node->prev->next) = node->next;
+    (node->next == nullptr ? tail_ : node->next->prev) = node->prev;
+    node->queue = nullptr;
+}
+
+Status WaitQueue::wait(Timeout timeout) {
+    blocking_caller("WaitQueue::wait() called outside a coroutine or from an interrupt handler");
+    return wait_on(*this, nullptr, timeout, port_irq_save(), WaitKind::queue, this);
 }
 
 bool WaitQueue::wake_one() {
     port_irq_state s = port_irq_save();
     WaitNode* node = head_;
-    if (node != nullptr) {
-        head_ = node->next;
-        wake(node->co);
-    }
+    if (node != nullptr) complete(node->waiter, static_cast<int8_t>(node->index), Status::ok);
     port_irq_restore(s);
     return node != nullptr;
 }

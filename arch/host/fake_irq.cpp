@@ -2,6 +2,7 @@
 // code unmasks, raises or idles: the same points at which real hardware could take one.
 #include <stdio.h>
 
+#include "counter64.h"
 #include "port_host.h"
 #include "port.h"
 
@@ -26,10 +27,26 @@ struct Due {
 Line lines[PORT_HOST_IRQ_LINES];
 Due due[16];
 unsigned due_count;
-uint64_t now;
+uint64_t now;                 // the true time; the kernel sees it through a 32-bit counter
+uint64_t timer_at = UINT64_MAX;  // when the kernel's timer interrupt is due
+port_counter64 counter;
+uint64_t timer_interrupts;
+void (*idle_hook)(void*);
+void* idle_hook_arg;
+
+uint64_t next_due() {
+    uint64_t next = timer_at;
+    for (unsigned i = 0; i < due_count; ++i)
+        if (due[i].tick < next) next = due[i].tick;
+    return next;
+}
 
 // Pends every scheduled interrupt whose time has come, earliest first.
 void raise_due() {
+    if (timer_at <= now) {
+        timer_at = UINT64_MAX;
+        port_host_irq_raise(PORT_HOST_TIMER_LINE);
+    }
     for (;;) {
         unsigned first = due_count;
         for (unsigned i = 0; i < due_count; ++i)
@@ -47,6 +64,15 @@ extern "C" void port_host_deliver() {
     while (port_host_pending != 0 && !port_host_masked) {
         unsigned line = static_cast<unsigned>(__builtin_ctz(port_host_pending));
         port_host_pending &= ~(1u << line);
+        if (line == PORT_HOST_TIMER_LINE) {
+            port_host_masked = true;
+            port_host_in_irq = true;
+            ++timer_interrupts;
+            port_timer_expired();
+            port_host_in_irq = false;
+            port_host_masked = false;
+            continue;
+        }
         if (lines[line].handler == nullptr) {
             char message[64];
             snprintf(message, sizeof message, "host: interrupt line %u raised with no handler", line);
@@ -62,7 +88,7 @@ extern "C" void port_host_deliver() {
 }
 
 extern "C" void port_host_irq_attach(unsigned line, port_host_handler handler, void* arg) {
-    if (line >= PORT_HOST_IRQ_LINES) port_panic("host: interrupt line out of range");
+    if (line >= PORT_HOST_IRQ_LINES || line == PORT_HOST_TIMER_LINE) port_panic("host: interrupt line out of range");
     lines[line] = {handler, arg};
 }
 
@@ -84,9 +110,7 @@ extern "C" void port_host_advance(uint64_t ticks) {
     uint64_t end = now + ticks;
     // Step through each due time so a handler sees the clock at its own deadline.
     for (;;) {
-        uint64_t next = end;
-        for (unsigned i = 0; i < due_count; ++i)
-            if (due[i].tick < next) next = due[i].tick;
+        uint64_t next = next_due() < end ? next_due() : end;
         if (next > now) now = next;
         raise_due();
         if (now == end) return;
@@ -100,16 +124,37 @@ extern "C" void port_host_reset(uint64_t tick) {
     port_host_in_irq = false;
     due_count = 0;
     now = tick;
+    timer_at = UINT64_MAX;
+    counter.last = tick;
+    timer_interrupts = 0;
+    idle_hook = nullptr;
 }
+
+extern "C" void port_host_on_idle(void (*hook)(void*), void* arg) {
+    idle_hook = hook;
+    idle_hook_arg = arg;
+}
+
+extern "C" uint64_t port_host_timer_interrupts() { return timer_interrupts; }
 
 // Idle cannot sleep on the host: it jumps the clock to the next scheduled interrupt instead.
 extern "C" bool port_idle() {
+    if (idle_hook != nullptr) idle_hook(idle_hook_arg);
     if (port_host_pending != 0) return true;
-    if (due_count == 0) return false;
-    uint64_t next = due[0].tick;
-    for (unsigned i = 1; i < due_count; ++i)
-        if (due[i].tick < next) next = due[i].tick;
-    now = next;
+    uint64_t next = next_due();
+    if (next == UINT64_MAX) return false;
+    if (next > now) now = next;
     raise_due();
     return true;
+}
+
+extern "C" uint64_t port_ticks() { return counter.extend(static_cast<uint32_t>(now)); }
+
+// As a port with a 32-bit counter must, never arm further ahead than half a wrap.
+extern "C" void port_timer_arm(uint64_t deadline) {
+    uint64_t t = port_ticks();
+    if (deadline != UINT64_MAX && deadline - t > port_counter64_max_arm && deadline > t)
+        deadline = t + port_counter64_max_arm;
+    timer_at = deadline;
+    raise_due();
 }

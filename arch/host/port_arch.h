@@ -33,6 +33,11 @@ typedef bool port_irq_state;
 #define PORT_STACK_MIN 16384
 #define PORT_STACK_COUNT 1
 
+// The fake clock's rate; a board may set its own.
+#ifndef PORT_TICK_HZ
+#define PORT_TICK_HZ 1000000
+#endif
+
 inline void port_stacks(unsigned char* slot, size_t size, port_stack* stacks) {
     stacks[0] = {slot, slot + size};
 }

@@ -23,21 +23,24 @@ enum class State : uint8_t {
 };
 
 // What a waiting coroutine waits on, for introspection.
-enum class WaitKind : uint8_t { none, queue };
+enum class WaitKind : uint8_t {
+    none, queue, sleep, mutex, semaphore, event, rwlock, channel_send, channel_receive, any
+};
+
+struct Waiter;
 
 // The control block. Fields are the kernel's; read them through the functions below.
 struct Coroutine {
     port_context ctx;
     Coroutine* caller;      // resumed by yield(); the scheduler for spawned coroutines
     Coroutine* next;        // link in the ready queue or the pool's free list
-    unsigned char* stack;   // the slot's base, where the canary lives
+    void* stack;            // the slot's base, where the canary lives
     Pool* pool;
     const void* label;      // the name, or the entry function when unnamed
-    const void* waiting_on;
+    Waiter* waiter;         // while waiting: what on, until when (on the coroutine's own stack)
     State state;
     bool named;
     bool scheduled;         // owned by the scheduler: yield() goes to the next ready coroutine
-    WaitKind wait_kind;
 };
 
 // Draws a slot from `pool` and prepares entry(arg) to run on it; Status::exhausted when the pool is full.

@@ -44,6 +44,9 @@ public:
     size_t peak() const { return peak_; }
     // How many create() calls found the pool full.
     uint32_t exhausted() const { return exhausted_; }
+    // Slots handed out at least once: slot(0) to slot(handed_out() - 1), alive or terminated.
+    size_t handed_out() const { return fresh_; }
+    const Coroutine* slot(size_t i) const { return &blocks_[i]; }
     // The next pool that has handed out a slot, for listing every pool; nullptr at the end.
     const Pool* next_pool() const { return next_; }
 

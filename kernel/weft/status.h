@@ -9,8 +9,9 @@ enum class Status : uint8_t {
     ok,
     exhausted,  // a fixed pool or buffer has no room; nothing was taken
     timeout,    // the deadline passed first
-    would_block,  // a try_ call found the object busy
-    deadlock,   // run() on the host: coroutines wait and nothing can ever wake them
+    would_block,  // a try_ call found the object busy, or a channel full or empty
+    deadlock,   // the call would wait for ever: a recursive lock, or run() with waiters nothing can wake
+    not_owner,  // unlocking a mutex the caller does not hold
 };
 
 // A short lower-case name for `s`, for messages.

@@ -1,14 +1,37 @@
-// Wait queues: coroutines block on one and are woken first-in first-out, one at a time or all at once.
+// Wait queues: coroutines block on one and are woken first-in first-out, one at a time or all at
+// once. Every synchronisation object is built on them.
 #pragma once
 
 #include "coroutine.h"
+#include "time.h"
+#include "timer.h"
 
 namespace weft {
 
-// One waiter's place in a queue. It lives on the waiter's own stack while it waits.
+class WaitQueue;
+struct WaitNode;
+
+// One blocked call of one coroutine: its timeout, the nodes it is linked by, and, once over, how
+// it ended. On the waiting coroutine's stack.
+struct Waiter : Timer {
+    Coroutine* co;
+    WaitNode* nodes;
+    uint8_t count;
+    int8_t fired;        // which node completed the wait; -1 for the timeout
+    Status status;
+    WaitKind kind;
+    const void* object;  // what it waits on, for introspection
+};
+
+// One waiter's place in one queue. It lives on the waiter's own stack while it waits, so a
+// coroutine can wait on several queues at once (wait_any) at no cost to its control block.
 struct WaitNode {
     WaitNode* next;
-    Coroutine* co;
+    WaitNode* prev;
+    WaitQueue* queue;  // the queue it is linked in; nullptr once taken out
+    Waiter* waiter;
+    void* data;        // what the operation carries: an item to send, a place to receive into
+    uint8_t index;     // which of a wait_any's sources this is
 };
 
 class WaitQueue {
@@ -17,8 +40,9 @@ public:
     WaitQueue(const WaitQueue&) = delete;
     WaitQueue& operator=(const WaitQueue&) = delete;
 
-    // Blocks the calling coroutine until it is woken. Not from an interrupt handler or outside a coroutine.
-    void wait();
+    // Blocks the calling coroutine until woken (Status::ok) or `timeout` (Status::timeout).
+    // Not from an interrupt handler or outside a coroutine.
+    Status wait(Timeout timeout = forever);
 
     // Wakes the longest waiter; false when none waits. Safe from an interrupt handler.
     bool wake_one();
@@ -28,6 +52,11 @@ public:
 
     // True when nobody waits.
     bool empty() const { return head_ == nullptr; }
+
+    // For the kernel's objects, with interrupts masked: the longest waiter, and linking.
+    WaitNode* front() const { return head_; }
+    void push(WaitNode* node);
+    void remove(WaitNode* node);
 
 private:
     WaitNode* head_ = nullptr;

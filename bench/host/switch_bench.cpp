@@ -1,19 +1,13 @@
-// Host benchmark: Weft's switch paths beside Boost.Context and glibc's swapcontext, in one run.
-// Prints Google Benchmark's table, then each Weft figure as a ratio to Boost.Context's round trip.
+// Switch paths: Weft's round trip, scheduler yield and life cycle, beside Boost.Context and
+// glibc's swapcontext measured in the same run.
 #include <benchmark/benchmark.h>
-#include <stdio.h>
 #include <ucontext.h>
 
 #include <boost/context/fiber.hpp>
-#include <map>
-#include <string>
 
-#include "weft/weft.h"
+#include "bench_pool.h"
 
 namespace ctx = boost::context;
-
-// The host minimum stack: create paints the whole stack, so its cost grows with the stack size.
-WEFT_POOL_STATIC(bench_pool, 4, PORT_STACK_MIN);
 
 namespace {
 
@@ -113,34 +107,5 @@ void swapcontext_round_trip(benchmark::State& state) {
 }
 BENCHMARK(swapcontext_round_trip);
 
-// Keeps each run's time per iteration so the ratios can be printed after the table.
-class Reporter : public benchmark::ConsoleReporter {
-public:
-    std::map<std::string, double> ns;
-    void ReportRuns(const std::vector<Run>& runs) override {
-        ConsoleReporter::ReportRuns(runs);
-        for (const Run& r : runs) ns[r.benchmark_name()] = r.GetAdjustedRealTime();
-    }
-};
 
 }  // namespace
-
-int main(int argc, char** argv) {
-    benchmark::Initialize(&argc, argv);
-    Reporter reporter;
-    benchmark::RunSpecifiedBenchmarks(&reporter);
-    auto& ns = reporter.ns;
-    double boost = ns["boost_fiber_round_trip"];
-    double uc = ns["swapcontext_round_trip"];
-    if (boost <= 0) return 0;
-    printf("\n%-40s %10s %12s\n", "operation", "ns", "vs Boost");
-    auto row = [&](const char* what, double v) { printf("%-40s %10.2f %12.2f\n", what, v, v / boost); };
-    row("Boost.Context fiber round trip", boost);
-    row("glibc swapcontext round trip", uc);
-    row("Weft enter + yield round trip", ns["weft_round_trip"]);
-    row("Weft scheduler yield (hand-off)", ns["weft_sched_yield_pair"] / 2);
-    row("  scheduler-loop design, per yield", ns["loop_design_yield_pair"] / 2);
-    row("Weft create + enter + terminate", ns["weft_create_enter_terminate"]);
-    printf("\nswapcontext / Weft round trip: %.1fx\n", uc / ns["weft_round_trip"]);
-    return 0;
-}

@@ -1,0 +1,141 @@
+// Interrupt handlers signal coroutines without running coroutine code; the woken coroutine runs
+// at the next scheduling point.
+#include <algorithm>
+
+#include "harness.h"
+
+using namespace weft;
+using namespace weft::test;
+
+namespace {
+
+WEFT_POOL_STATIC(pool, 4, 65536);
+WEFT_POOL_STATIC(inspector_pool, 1, 65536);
+
+class Irq : public KernelTest {
+protected:
+    Irq() : KernelTest(pool) {}
+};
+
+struct Device {
+    explicit Device(Trace* t) : trace(t) {}
+    Trace* trace;
+    Event done;
+    Semaphore rx;
+    Channel<uint8_t, 4> fifo;
+    unsigned dropped = 0;
+    uint8_t next = 0;
+};
+
+void handler(void* p) {
+    auto& d = *static_cast<Device*>(p);
+    d.trace->operator()("irq: in_coroutine=" + std::to_string(in_coroutine()) + " in_irq=" + std::to_string(port_in_irq()));
+    if (d.fifo.try_send(d.next) == Status::ok)
+        ++d.next;
+    else
+        ++d.dropped;  // told it failed: counted, never silent
+    (void)d.rx.give();
+    d.done.set();
+}
+
+TEST_F(Irq, AHandlerSignalsAndTheWaiterRunsAtTheNextSchedulingPoint) {
+    Trace trace;
+    Device dev(&trace);
+    port_host_irq_attach(9, handler, &dev);
+    Body waiter = [&] {
+        EXPECT_EQ(dev.done.wait(), Status::ok);
+        trace("waiter woken");
+    };
+    Body busy = [&] {
+        trace("busy raises");
+        port_host_irq_raise(9);  // runs the handler now, inside busy's time slice
+        trace("busy carries on");  // the waiter is ready but does not run until busy yields
+        yield();
+        trace("busy again");
+    };
+    go(waiter);
+    go(busy);
+    EXPECT_EQ(run(), Status::ok);
+    EXPECT_EQ(trace.events(), (Events{"busy raises", "irq: in_coroutine=1 in_irq=1", "busy carries on",
+                                      "waiter woken", "busy again"}));
+}
+
+TEST_F(Irq, AHandlerPushesIntoAChannelAndIsToldWhenItIsFull) {
+    Trace trace;
+    Device dev(&trace);
+    port_host_irq_attach(9, handler, &dev);
+    for (int i = 0; i < 6; ++i) port_host_irq_at(9, 100 * (i + 1));
+    std::vector<int> got;
+    Body consumer = [&] {
+        // Sleep past all six interrupts: the four-slot FIFO takes four, two are refused and counted.
+        sleep_for(1000);
+        uint8_t b;
+        while (dev.fifo.try_receive(b) == Status::ok) got.push_back(b);
+        for (int i = 0; i < 6; ++i) EXPECT_EQ(dev.rx.take(within(0)), Status::ok);
+    };
+    go(consumer);
+    EXPECT_EQ(run(), Status::ok);
+    EXPECT_EQ(got, (std::vector<int>{0, 1, 2, 3}));
+    EXPECT_EQ(dev.dropped, 2u);
+}
+
+TEST_F(Irq, ASemaphoreGivenFromAHandlerWhileTheSchedulerIdles) {
+    Trace trace;
+    Device dev(&trace);
+    port_host_irq_attach(9, handler, &dev);
+    port_host_irq_at(9, 5000);
+    Body waiter = [&] {
+        EXPECT_EQ(dev.rx.take(within(10000)), Status::ok);
+        trace("took at " + std::to_string(t()));
+    };
+    go(waiter);
+    EXPECT_EQ(run(), Status::ok);
+    EXPECT_EQ(trace.events(), (Events{"irq: in_coroutine=0 in_irq=1", "took at 5000"}));
+}
+
+TEST_F(Irq, IntrospectionListsStatesAndWhatEachWaitsOn) {
+    Event ev;
+    Mutex m;
+    Body sleeper = [&] { sleep_until(9000); };
+    Body waiter = [&] { (void)ev.wait(within(3000)); };
+    Body holder = [&] {
+        (void)m.lock();
+        yield();
+        (void)m.unlock();
+    };
+    Body locker = [&] {
+        (void)m.lock();
+        (void)m.unlock();
+    };
+    Body inspector = [&] {
+        std::vector<std::string> seen;
+        for_each_coroutine([](const CoroutineInfo& c, void* p) {
+            if (c.state == State::free) return;
+            std::string line = std::string(c.name) + " " + to_string(c.state) + " " + to_string(c.waiting_for);
+            if (c.wake_at != UINT64_MAX) line += " until " + std::to_string(c.wake_at);
+            static_cast<std::vector<std::string>*>(p)->push_back(line);
+            EXPECT_EQ(c.stack_size, 65536u);
+            EXPECT_GT(c.stack_high_water, 0u);
+        }, &seen);
+        std::sort(seen.begin(), seen.end());
+        EXPECT_EQ(seen, (std::vector<std::string>{"holder ready ", "inspector running ", "locker waiting mutex",
+                                                  "sleeper waiting sleep until 9000",
+                                                  "waiter waiting event until 3000"}));
+        std::string table;
+        report([](const char* line, void* p) { *static_cast<std::string*>(p) += std::string(line) + "\n"; }, &table);
+        EXPECT_NE(table.find("pool"), std::string::npos);
+        EXPECT_NE(table.find("sleep until 9000"), std::string::npos);
+        ev.set();
+    };
+    go(sleeper, "sleeper");
+    go(waiter, "waiter");
+    go(holder, "holder");
+    go(locker, "locker");
+    uint32_t exhausted = pool.exhausted();
+    EXPECT_EQ(spawn(pool, run_body, &inspector).status(), Status::exhausted);  // four is all it holds
+    EXPECT_EQ(pool.exhausted(), exhausted + 1);
+    test::go(inspector_pool, inspector, "inspector");
+    EXPECT_EQ(run(), Status::ok);
+}
+
+}  // namespace

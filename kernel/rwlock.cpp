@@ -1,0 +1,110 @@
+// Readers-writer lock.
+#include "weft/rwlock.h"
+
+#include "core.h"
+
+namespace weft {
+
+using namespace core;
+
+namespace {
+char writer_mark;  // the data of a writer's wait node
+}
+
+// Grants the lock to waiters from the front as long as they are compatible: a run of readers, or
+// one writer when nobody holds the lock. Interrupts masked.
+void RwLock::let_in() {
+    while (WaitNode* next = waiters_.front()) {
+        bool writer = next->data != nullptr;
+        if (writer ? owners_ != 0 : owners_ < 0) return;
+        owners_ = writer ? -1 : owners_ + 1;
+        complete(next->waiter, static_cast<int8_t>(next->index), Status::ok);
+        if (writer) return;
+    }
+}
+
+Status RwLock::read_lock(Timeout timeout) {
+    blocking_caller("RwLock::read_lock() called outside a coroutine or from an interrupt handler");
+    port_irq_state s = port_irq_save();
+    if (owners_ >= 0 && waiters_.empty()) {
+        ++owners_;
+        port_irq_restore(s);
+        return Status::ok;
+    }
+    return wait_on(waiters_, nullptr, timeout, s, WaitKind::rwlock, this);
+}
+
+Status RwLock::try_read_lock() {
+    blocking_caller("RwLock::try_read_lock() called outside a coroutine or from an interrupt handler");
+    port_irq_state s = port_irq_save();
+    bool free = owners_ >= 0 && waiters_.empty();
+    if (free) ++owners_;
+    port_irq_restore(s);
+    return free ? Status::ok : Status::would_block;
+}
+
+Status RwLock::write_lock(Timeout timeout) {
+    blocking_caller("RwLock::write_lock() called outside a coroutine or from an interrupt handler");
+    port_irq_state s = port_irq_save();
+    if (owners_ == 0 && waiters_.empty()) {
+        owners_ = -1;
+        port_irq_restore(s);
+        return Status::ok;
+    }
+    return wait_on(waiters_, &writer_mark, timeout, s, WaitKind::rwlock, this);
+}
+
+Status RwLock::try_write_lock() {
+    blocking_caller("RwLock::try_write_lock() called outside a coroutine or from an interrupt handler");
+    port_irq_state s = port_irq_save();
+    bool free = owners_ == 0 && waiters_.empty();
+    if (free) owners_ = -1;
+    port_irq_restore(s);
+    return free ? Status::ok : Status::would_block;
+}
+
+Status RwLock::unlock() {
+    if (port_in_irq()) panic("RwLock::unlock() called from an interrupt handler");
+    port_irq_state s = port_irq_save();
+    if (owners_ == 0) {
+        port_irq_restore(s);
+        return Status::not_owner;
+    }
+    owners_ = owners_ < 0 ? 0 : owners_ - 1;
+    let_in();
+    port_irq_restore(s);
+    return Status::ok;
+}
+
+Status RwLock::try_upgrade() {
+    blocking_caller("RwLock::try_upgrade() called outside a coroutine or from an interrupt handler");
+    port_irq_state s = port_irq_save();
+    bool alone = owners_ == 1 && waiters_.empty();
+    if (alone) owners_ = -1;
+    port_irq_restore(s);
+    return alone ? Status::ok : Status::would_block;
+}
+
+Status RwLock::upgrade(Timeout timeout) {
+    blocking_caller("RwLock::upgrade() called outside a coroutine or from an interrupt handler");
+    port_irq_state s = port_irq_save();
+    if (owners_ == 1 && waiters_.empty()) {
+        owners_ = -1;
+        port_irq_restore(s);
+        return Status::ok;
+    }
+    // Fair to whoever already waits: give up the read lock and queue as a writer behind them.
+    --owners_;
+    let_in();
+    return wait_on(waiters_, &writer_mark, timeout, s, WaitKind::rwlock, this);
+}
+
+void RwLock::downgrade() {
+    if (port_in_irq()) panic("RwLock::downgrade() called from an interrupt handler");
+    port_irq_state s = port_irq_save();
+    owners_ = 1;
+    let_in();
+    port_irq_restore(s);
+}
+
+}  // namespace weft

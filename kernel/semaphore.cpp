@@ -1,0 +1,42 @@
+// Counting semaphore.
+#include "weft/semaphore.h"
+
+#include "core.h"
+
+namespace weft {
+
+using namespace core;
+
+Status Semaphore::take(Timeout timeout) {
+    blocking_caller("Semaphore::take() called outside a coroutine or from an interrupt handler");
+    port_irq_state s = port_irq_save();
+    if (count_ > 0) {
+        --count_;
+        port_irq_restore(s);
+        return Status::ok;
+    }
+    return wait_on(waiters_, nullptr, timeout, s, WaitKind::semaphore, this);
+}
+
+Status Semaphore::try_take() {
+    port_irq_state s = port_irq_save();
+    Status result = count_ > 0 ? Status::ok : Status::would_block;
+    if (result == Status::ok) --count_;
+    port_irq_restore(s);
+    return result;
+}
+
+Status Semaphore::give() {
+    port_irq_state s = port_irq_save();
+    Status result = Status::ok;
+    if (WaitNode* next = waiters_.front())
+        complete(next->waiter, static_cast<int8_t>(next->index), Status::ok);
+    else if (count_ == UINT32_MAX)
+        result = Status::exhausted;
+    else
+        ++count_;
+    port_irq_restore(s);
+    return result;
+}
+
+}  // namespace weft

@@ -1,0 +1,95 @@
+// Deadlines: the tickless timer, blocking with a timeout, and sleeping.
+#include "core.h"
+
+namespace weft {
+namespace core {
+
+void timer_start(Timer* t) {
+    if (k.timers.insert(t)) port_timer_arm(t->deadline);
+}
+
+// A stopped timer is not disarmed in the port: if it was the earliest, the interrupt still comes,
+// finds nothing due and re-arms for the next. That keeps the common path (woken before the
+// timeout) free of a call into the port.
+static void timer_stop(Timer* t) {
+    if (TimerHeap::pending(t)) k.timers.remove(t);
+}
+
+static void expire(Timer* t) { complete(static_cast<Waiter*>(t), -1, Status::timeout); }
+
+void complete(Waiter* w, int8_t which, Status status) {
+    for (uint8_t i = 0; i < w->count; ++i)
+        if (w->nodes[i].queue != nullptr) w->nodes[i].queue->remove(&w->nodes[i]);
+    timer_stop(w);
+    w->status = status;
+    w->fired = which;
+    wake(w->co);
+}
+
+Status suspend(Waiter& w, port_irq_state s) {
+    Coroutine* self = w.co;
+    w.status = Status::ok;
+    w.fired = -1;
+    w.prev = nullptr;
+    if (w.deadline != UINT64_MAX) {
+        w.fire = expire;
+        timer_start(&w);
+    }
+    self->waiter = &w;
+    self->state = State::waiting;
+    ++k.blocked;
+    port_irq_restore(s);
+    block(self);
+    return w.status;
+}
+
+Status wait_on(WaitQueue& q, void* data, Timeout timeout, port_irq_state s, WaitKind kind, const void* object) {
+    if (timeout.deadline != UINT64_MAX && timeout.deadline <= port_ticks()) {
+        port_irq_restore(s);
+        return Status::timeout;
+    }
+    WaitNode node{nullptr, nullptr, nullptr, nullptr, data, 0};
+    Waiter w;
+    w.deadline = timeout.deadline;
+    w.co = k.current;
+    w.nodes = &node;
+    w.count = 1;
+    w.kind = kind;
+    w.object = object;
+    node.waiter = &w;
+    q.push(&node);
+    return suspend(w, s);
+}
+
+}  // namespace core
+
+using namespace core;
+
+void sleep_until(Tick deadline) {
+    Coroutine* self = blocking_caller("sleep_until() called outside a coroutine or from an interrupt handler");
+    port_irq_state s = port_irq_save();
+    if (deadline <= port_ticks()) {
+        port_irq_restore(s);
+        yield();
+        return;
+    }
+    Waiter w;
+    w.deadline = deadline;
+    w.co = self;
+    w.nodes = nullptr;
+    w.count = 0;
+    w.kind = WaitKind::sleep;
+    w.object = nullptr;
+    (void)suspend(w, s);
+}
+
+}  // namespace weft
+
+extern "C" void port_timer_expired() {
+    using namespace weft::core;
+    port_irq_state s = port_irq_save();
+    weft::Tick now = port_ticks();
+    while (weft::Timer* t = k.timers.pop_due(now)) t->fire(t);
+    port_timer_arm(k.timers.next_deadline());
+    port_irq_restore(s);
+}
