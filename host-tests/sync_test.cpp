@@ -268,6 +268,43 @@ TEST_F(Sync, RwLockTimeouts) {
     EXPECT_EQ(run(), Status::ok);
 }
 
+TEST_F(Sync, RwLockUpgradeThatTimesOutHoldsNothing) {
+    RwLock rw;
+    Body other = [&] {
+        EXPECT_EQ(rw.read_lock(), Status::ok);
+        sleep_for(1000);
+        EXPECT_EQ(rw.unlock(), Status::ok);
+    };
+    Body upgrader = [&] {
+        EXPECT_EQ(rw.read_lock(), Status::ok);
+        EXPECT_EQ(rw.upgrade(within(100)), Status::timeout);
+        EXPECT_EQ(rw.readers(), 1);  // only the other reader is left
+        EXPECT_FALSE(rw.write_locked());
+    };
+    go(other);
+    go(upgrader);
+    EXPECT_EQ(run(), Status::ok);
+    EXPECT_EQ(rw.readers(), 0);
+}
+
+TEST_F(Sync, WaitQueueWaitTimesOutAndLeavesTheQueue) {
+    WaitQueue q;
+    Body waiter = [&] {
+        EXPECT_EQ(q.wait(within(40)), Status::timeout);
+        EXPECT_EQ(t(), 40u);
+        EXPECT_TRUE(q.empty());
+        EXPECT_EQ(q.wait(within(40)), Status::ok);  // woken this time
+        EXPECT_EQ(t(), 50u);
+    };
+    Body waker = [&] {
+        sleep_for(50);
+        EXPECT_TRUE(q.wake_one());
+    };
+    go(waiter);
+    go(waker);
+    EXPECT_EQ(run(), Status::ok);
+}
+
 // Many coroutines hammer one mutex; each gets it in turn, round after round.
 TEST_F(Sync, FifoFairnessUnderContention) {
     Trace trace;
