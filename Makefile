@@ -51,11 +51,11 @@ ifeq ($(ARCH),host)
 DEMO := $(BUILD)/demo
 TESTS := $(BUILD)/tests
 BENCH := $(BUILD)/bench
-TEST_SRCS := $(wildcard host-tests/*.cpp)
+TEST_SRCS := $(wildcard host-tests/*.cpp host-tests/shared/*.cpp)
 # The QEMU compatibility layer: kernel code (kernel flags via the pattern above), host-tested.
 COMPAT_OBJS := $(call obj,$(wildcard kernel/compat/qemu/*.cpp))
 $(COMPAT_OBJS): KERNEL_CXXFLAGS += -Ikernel/compat/qemu
-$(call obj,$(TEST_SRCS)): APP_CXXFLAGS += -Ikernel/compat/qemu
+$(call obj,$(TEST_SRCS)): APP_CXXFLAGS += -Ikernel/compat/qemu -Ihost-tests/shared
 
 all: $(DEMO) $(TESTS)
 

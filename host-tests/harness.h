@@ -12,6 +12,8 @@
 
 namespace weft::test {
 
+using namespace weft::host_test;
+
 using Body = std::function<void()>;
 
 inline void run_body(void* p) { (*static_cast<Body*>(p))(); }

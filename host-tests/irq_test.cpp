@@ -93,6 +93,70 @@ TEST_F(Irq, ASemaphoreGivenFromAHandlerWhileTheSchedulerIdles) {
     EXPECT_EQ(trace.events(), (Events{"irq: in_coroutine=0 in_irq=1", "took at 5000"}));
 }
 
+TEST_F(Irq, RunReportsDeadlockWhenNothingCanWakeTheWaiters) {
+    WaitQueue q;
+    Body waiter = [&] { q.wait(); };
+    Coroutine* co = go(waiter, "stuck");
+    EXPECT_EQ(run(), Status::deadlock);
+    EXPECT_EQ(state(co), State::waiting);
+    // Wake it from outside any coroutine, and run again to let it finish.
+    EXPECT_TRUE(q.wake_one());
+    EXPECT_EQ(run(), Status::ok);
+}
+
+TEST_F(Irq, AnInterruptWakesAWaiterWhileTheSchedulerIdles) {
+    Trace trace;
+    WaitQueue q;
+    port_host_irq_attach(3, [](void* p) { static_cast<WaitQueue*>(p)->wake_one(); }, &q);
+    port_host_irq_at(3, 1000);  // a peripheral that finishes later
+    Body waiter = [&] {
+        trace("waits");
+        q.wait();
+        trace("woken at " + std::to_string(port_host_now()));
+    };
+    go(waiter);
+    EXPECT_EQ(run(), Status::ok);
+    EXPECT_EQ(trace.events(), (Events{"waits", "woken at 1000"}));
+}
+
+TEST_F(Irq, AnInterruptInTheMiddleOfAWaitIsTakenAtTheNextUnmask) {
+    Trace trace;
+    WaitQueue q;
+    port_host_irq_attach(5, [](void* p) { static_cast<WaitQueue*>(p)->wake_one(); }, &q);
+    Body waiter = [&] {
+        q.wait();
+        trace("woken");
+    };
+    Body raiser = [&] {
+        trace("raise");
+        port_host_irq_raise(5);  // unmasked: the handler runs now, inside this coroutine's time
+        trace("raised");
+    };
+    go(waiter);
+    go(raiser);
+    EXPECT_EQ(run(), Status::ok);
+    EXPECT_EQ(trace.events(), (Events{"raise", "raised", "woken"}));
+}
+
+TEST_F(Irq, AnInterruptFiresOneSourceInTheMiddleOfTheWait) {
+    Event ev;
+    Semaphore sem;
+    port_host_irq_attach(2, [](void* p) { (void)static_cast<Semaphore*>(p)->give(); }, &sem);
+    port_host_irq_at(2, 400);
+    Result<unsigned> r = Status::deadlock;
+    Tick at = 0;
+    Body waiter = [&] {
+        r = wait_any(within(1000), on(ev), on(sem));
+        at = t();
+    };
+    go(waiter);
+    EXPECT_EQ(run(), Status::ok);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(*r, 1u);
+    EXPECT_EQ(at, 400u);
+    EXPECT_EQ(port_host_timer_interrupts(), 0u);  // the timeout never came: it was cancelled
+}
+
 TEST_F(Irq, IntrospectionListsStatesAndWhatEachWaitsOn) {
     Event ev;
     Mutex m;

@@ -10,8 +10,8 @@
 #include "trace.h"
 
 using namespace qemu_test;
-using weft::test::Events;
-using weft::test::Trace;
+using weft::host_test::Events;
+using weft::host_test::Trace;
 
 namespace {
 

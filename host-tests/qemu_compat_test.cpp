@@ -11,8 +11,8 @@
 #include "weft_qemu.h"
 
 using namespace qemu_test;
-using weft::test::Events;
-using weft::test::Trace;
+using weft::host_test::Events;
+using weft::host_test::Trace;
 
 int qemu_style_demo(char* log, size_t log_size);  // host-tests/qemu_style.cpp
 

@@ -29,41 +29,7 @@ TEST_F(Time, ChronoConversionsRoundUpAndBack) {
     EXPECT_EQ(Clock::now().time_since_epoch().count(), 1000);
 }
 
-TEST_F(Time, SleepForWakesAtTheDeadline) {
-    Trace trace;
-    Body a = [&] {
-        sleep_for(3ms);
-        trace("a at " + std::to_string(t()));
-    };
-    Body b = [&] {
-        sleep_for(1ms);
-        trace("b at " + std::to_string(t()));
-        sleep_until(t() + 500);
-        trace("b at " + std::to_string(t()));
-    };
-    go(a);
-    go(b);
-    EXPECT_EQ(run(), Status::ok);
-    EXPECT_EQ(trace.events(), (Events{"b at 2000", "b at 2500", "a at 4000"}));
-}
-
-TEST_F(Time, SleepForZeroYieldsToTheOthers) {
-    Trace trace;
-    Body a = [&] {
-        trace("a1");
-        sleep_for(0s);
-        trace("a2");
-    };
-    Body b = [&] { trace("b"); };
-    go(a);
-    go(b);
-    EXPECT_EQ(run(), Status::ok);
-    EXPECT_EQ(trace.events(), (Events{"a1", "b", "a2"}));
-    EXPECT_EQ(t(), 1000u);  // no time passed, no timer used
-    EXPECT_EQ(port_host_timer_interrupts(), 0u);
-}
-
-TEST_F(Time, EqualDeadlinesWakeInTheOrderTheyWereSet) {
+TEST_F(Time, EqualDeadlinesShareOneTimerInterrupt) {
     Trace trace;
     Body sleeper = [&] {
         std::string me = name(self());
@@ -85,18 +51,6 @@ TEST_F(Time, TicklessOneInterruptPerDeadline) {
     EXPECT_EQ(run(), Status::ok);
     EXPECT_EQ(t(), 1000u + 30000000u);
     EXPECT_EQ(port_host_timer_interrupts(), 2u);  // nothing ticks in between
-}
-
-TEST_F(Time, ManyTimersFireInDeadlineOrder) {
-    Trace trace;
-    Body sleeper = [&] {
-        Tick d = 1000 + 100 * static_cast<Tick>(name(self())[0] - 'a');
-        sleep_until(d + 1000);
-        trace(name(self()));
-    };
-    for (const char* n : {"e", "b", "g", "a", "d", "c", "f", "h"}) go(sleeper, n);
-    EXPECT_EQ(run(), Status::ok);
-    EXPECT_EQ(trace.events(), (Events{"a", "b", "c", "d", "e", "f", "g", "h"}));
 }
 
 // The fake hardware counter is 32 bits wide; the port extends it to 64.
@@ -196,13 +150,6 @@ TEST_F(Time, ATimeoutAtTheSameTickAsAWakeWinsIfItComesFirst) {
     EXPECT_EQ(run(), Status::ok);
     EXPECT_EQ(got, Status::timeout);
     EXPECT_EQ(sem.count(), 1u);  // the give found nobody waiting: nothing lost
-}
-
-using TimeDeathTest = Time;
-
-TEST_F(TimeDeathTest, SleepingFromAnInterruptHandler) {
-    port_host_irq_attach(8, [](void*) { sleep_for(1ms); }, nullptr);
-    EXPECT_DEATH(port_host_irq_raise(8), "sleep_until\\(\\) called outside a coroutine or from an interrupt handler");
 }
 
 }  // namespace

@@ -1,10 +1,11 @@
-// A recorded trace of events: tests assert on the order things happened in, never on timing.
+// A recorded trace of events for the host-only suites (std::string events); the shared suites use
+// the heap-free one in shared/kernel_test.h. Tests assert on the order things happened in.
 #pragma once
 
 #include <string>
 #include <vector>
 
-namespace weft::test {
+namespace weft::host_test {
 
 class Trace {
 public:
@@ -29,4 +30,4 @@ T& from(void* p) {
     return *static_cast<T*>(p);
 }
 
-}  // namespace weft::test
+}  // namespace weft::host_test

@@ -1,0 +1,148 @@
+// Misuse is a programming error: each stops the system with a message naming the problem and the
+// coroutine. Host only: each case dies in a child process (GoogleTest death tests).
+#include <functional>
+
+#include "harness.h"
+
+using namespace weft;
+using namespace weft::test;
+
+namespace {
+
+WEFT_POOL_STATIC(pool, 4, 65536);
+WEFT_POOL_STATIC(pair, 2, 65536);
+
+Coroutine* make(Body& body, const char* name = nullptr) {
+    Result<Coroutine*> co = create(pool, run_body, &body, name);
+    EXPECT_TRUE(co.ok());
+    return *co;
+}
+
+class Misuse : public KernelTest {
+protected:
+    Misuse() : KernelTest(pool) {}
+};
+
+using MisuseDeathTest = Misuse;
+
+TEST_F(MisuseDeathTest, EnteringATerminatedCoroutine) {
+    Body body = [] {};
+    Coroutine* co = make(body, "done");
+    enter(co);
+    EXPECT_DEATH(enter(co), "enter\\(\\): the coroutine has terminated.*'done' in pool 'pool'");
+}
+
+TEST_F(MisuseDeathTest, EnteringItself) {
+    Body body = [] { enter(self()); };
+    Coroutine* co = make(body, "selfish");
+    EXPECT_DEATH(enter(co), "already running.*'selfish'");
+    body = [] {};  // only the child ran the bad body; finish this one cleanly
+    enter(co);
+}
+
+TEST_F(MisuseDeathTest, EnteringACallerInTheChain) {
+    Coroutine* outer = nullptr;
+    Body inner_body = [&] { enter(outer); };
+    Body outer_body = [&] {
+        Coroutine* inner = make(inner_body, "inner");
+        enter(inner);
+    };
+    outer = make(outer_body, "outer");
+    EXPECT_DEATH(enter(outer), "already running.*'outer'");
+    // Only the child ran it: here `outer` is still suspended and holds no slot of `inner` yet.
+    Body nothing = [] {};
+    outer_body = nothing;
+    enter(outer);
+}
+
+TEST_F(MisuseDeathTest, YieldOutsideACoroutine) {
+    EXPECT_DEATH(yield(), "yield\\(\\) called outside a coroutine");
+}
+
+TEST_F(MisuseDeathTest, EnteringAScheduledCoroutine) {
+    Body body = [] {};
+    Result<Coroutine*> co = spawn(pool, run_body, &body, "queued");
+    ASSERT_TRUE(co.ok());
+    EXPECT_DEATH(enter(*co), "belongs to the scheduler.*'queued'");
+    EXPECT_EQ(run(), Status::ok);
+}
+
+TEST_F(MisuseDeathTest, WaitingOutsideACoroutine) {
+    WaitQueue q;
+    EXPECT_DEATH(q.wait(), "wait\\(\\) called outside a coroutine");
+}
+
+// Recurses until the frames reach past the stack's limit by a bounded amount: a real overflow
+// that runs into the neighbouring slot, which the canary must catch at the next switch.
+[[gnu::noinline]] void dig(unsigned char* limit) {
+    volatile unsigned char frame[256];
+    for (auto& b : frame) b = 0x5A;
+    if (reinterpret_cast<uintptr_t>(&frame[0]) > reinterpret_cast<uintptr_t>(limit) - 512) dig(limit);
+    frame[0] = frame[0];
+}
+
+TEST_F(MisuseDeathTest, StackOverflowIsCaughtByTheCanary) {
+    EXPECT_DEATH(
+        {
+            // A fresh pool hands out slot 0 then slot 1: the neighbour's stack lies just below.
+            Body idle = [] { yield(); };
+            Body deep = [] {
+                dig(static_cast<unsigned char*>(self()->stack));
+                yield();
+            };
+            Coroutine* neighbour = *create(pair, run_body, &idle, "neighbour");
+            Coroutine* victim = *create(pair, run_body, &deep, "deep");
+            ASSERT_LT(neighbour->stack, victim->stack);
+            enter(neighbour);
+            enter(victim);
+        },
+        "stack overflow.*'deep' in pool 'pair'");
+}
+
+TEST_F(MisuseDeathTest, RunInsideACoroutine) {
+    Body body = [] { (void)run(); };
+    Result<Coroutine*> co = create(pool, run_body, &body, "nested-run");
+    ASSERT_TRUE(co.ok());
+    EXPECT_DEATH(enter(*co), "run\\(\\) called from inside a coroutine.*'nested-run'");
+    body = [] {};
+    enter(*co);
+}
+
+TEST_F(MisuseDeathTest, WaitingFromAnInterruptHandler) {
+    WaitQueue q;
+    port_host_irq_attach(7, [](void* p) { static_cast<WaitQueue*>(p)->wait(); }, &q);
+    EXPECT_DEATH(port_host_irq_raise(7), "wait\\(\\) called outside a coroutine or from an interrupt handler");
+}
+
+TEST_F(MisuseDeathTest, AnInterruptWithNoHandler) {
+    EXPECT_DEATH(port_host_irq_raise(9), "interrupt line 9 raised with no handler");
+}
+
+TEST_F(MisuseDeathTest, BlockingCallsFromAnInterruptHandler) {
+    static Mutex m;
+    static Semaphore sem;
+    port_host_irq_attach(1, [](void*) { (void)m.lock(); }, nullptr);
+    port_host_irq_attach(2, [](void*) { (void)sem.take(); }, nullptr);
+    EXPECT_DEATH(port_host_irq_raise(1), "Mutex::lock\\(\\) called outside a coroutine or from an interrupt handler");
+    EXPECT_DEATH(port_host_irq_raise(2), "Semaphore::take\\(\\) called outside a coroutine or from an interrupt handler");
+}
+
+TEST_F(MisuseDeathTest, BlockingCallsOutsideACoroutine) {
+    Event ev;
+    RwLock rw;
+    EXPECT_DEATH((void)ev.wait(), "Event::wait\\(\\) called outside a coroutine");
+    EXPECT_DEATH((void)rw.read_lock(), "RwLock::read_lock\\(\\) called outside a coroutine");
+}
+
+TEST_F(MisuseDeathTest, BlockingSendFromAnInterruptHandler) {
+    static Channel<int, 1> ch;
+    port_host_irq_attach(3, [](void*) { (void)ch.send(1); }, nullptr);
+    EXPECT_DEATH(port_host_irq_raise(3), "Channel::send\\(\\) called outside a coroutine or from an interrupt handler");
+}
+
+TEST_F(MisuseDeathTest, SleepingFromAnInterruptHandler) {
+    port_host_irq_attach(8, [](void*) { sleep_for(1000); }, nullptr);
+    EXPECT_DEATH(port_host_irq_raise(8), "sleep_until\\(\\) called outside a coroutine or from an interrupt handler");
+}
+
+}  // namespace
