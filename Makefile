@@ -1,11 +1,13 @@
 # Weft. BOARD= is the only input: `make help` lists targets and boards.
-BOARD ?= host
+BOARD ?= qemu-mps2-an385
 VARIANT ?= plain
 
 BOARDS := $(sort $(patsubst board/%/board.mk,%,$(wildcard board/*/board.mk)))
 ifeq ($(filter $(BOARD),$(BOARDS)),)
 $(error unknown BOARD '$(BOARD)'. Known boards: $(BOARDS))
 endif
+
+QEMU_BOARDS := $(filter qemu-%,$(BOARDS))
 
 include board/$(BOARD)/board.mk
 include arch/$(ARCH)/arch.mk
@@ -27,9 +29,12 @@ APP_CXXFLAGS := $(CXXSTD) $(COMMON)
 ASFLAGS := $(COMMON)
 
 obj = $(patsubst %,$(OBJ)/%.o,$(1))
+# Quiet by default: one short line per step; V=1 shows the commands.
+Q := $(if $(V),,@)
+say = $(if $(V),,@echo "  $(1)	$(2)")
 CORE_OBJS := $(call obj,$(CORE_SRCS))
 
-.PHONY: all run check bench bench-one suite qemu-check clean help compdb setup
+.PHONY: all run check bench bench-one suite suites clean help compdb setup
 .DEFAULT_GOAL := all
 
 setup:
@@ -38,11 +43,13 @@ setup:
 $(OBJ)/kernel/%.cpp.o $(OBJ)/arch/%.cpp.o $(OBJ)/board/%.cpp.o: CXXFLAGS_FOR = $(KERNEL_CXXFLAGS)
 $(OBJ)/%.cpp.o: %.cpp
 	@mkdir -p $(@D)
-	$(CXX) $(or $(CXXFLAGS_FOR),$(APP_CXXFLAGS)) -c $< -o $@
+	$(call say,CXX,$<)
+	$(Q)$(CXX) $(or $(CXXFLAGS_FOR),$(APP_CXXFLAGS)) -c $< -o $@
 
 $(OBJ)/%.S.o: %.S
 	@mkdir -p $(@D)
-	$(CC) $(ASFLAGS) -c $< -o $@
+	$(call say,AS,$<)
+	$(Q)$(CC) $(ASFLAGS) -c $< -o $@
 
 JOBS := -j$(shell nproc 2>/dev/null || echo 2)
 CHECK := build/check
@@ -60,13 +67,16 @@ $(call obj,$(TEST_SRCS)): APP_CXXFLAGS += -Ikernel/compat/qemu -Ihost-tests/shar
 all: $(DEMO) $(TESTS)
 
 $(DEMO): $(CORE_OBJS) $(call obj,demo/main.cpp)
-	$(CXX) $(ARCH_FLAGS) $^ -o $@
+	$(call say,LD,$@)
+	$(Q)$(CXX) $(ARCH_FLAGS) $^ -o $@
 
 $(TESTS): $(CORE_OBJS) $(COMPAT_OBJS) $(call obj,$(TEST_SRCS))
-	$(CXX) $(ARCH_FLAGS) $^ -lgtest -lgtest_main -lpthread -o $@
+	$(call say,LD,$@)
+	$(Q)$(CXX) $(ARCH_FLAGS) $^ -lgtest -lgtest_main -lpthread -o $@
 
 $(BENCH): $(CORE_OBJS) $(call obj,$(wildcard bench/host/*.cpp))
-	$(CXX) $(ARCH_FLAGS) $^ -lbenchmark -lboost_context -lpthread -o $@
+	$(call say,LD,$@)
+	$(Q)$(CXX) $(ARCH_FLAGS) $^ -lbenchmark -lboost_context -lpthread -o $@
 
 run:
 	@tools/setup
@@ -83,15 +93,12 @@ bench-one: $(BENCH)
 	@echo "== host benchmark, FP_CONTROL=$(FP_CONTROL) =="
 	@$(BENCH)
 
-# Every suite writes a log under build/check; tools/summary totals them and sets the exit status.
-check:
-	@tools/setup
-	@rm -rf $(CHECK) && mkdir -p $(CHECK)
+# The host's suites: each build variant, FP_CONTROL=skip, and the build's own checks.
+suites:
 	@for v in $(VARIANTS); do $(MAKE) --no-print-directory $(JOBS) VARIANT=$$v suite || exit 1; done
 	@$(MAKE) --no-print-directory $(JOBS) FP_CONTROL=skip suite
 	@echo "== build =="
 	@tools/run-suite $(CHECK)/build.log tools/build-tests
-	@tools/summary $(CHECK)/*.log
 
 suite: $(TESTS)
 	@echo "== host: $(VARIANT)$(BUILD_SUFFIX) =="
@@ -102,15 +109,20 @@ else
 # A target board: the demo and the on-target tests as firmware images, each run under QEMU.
 DEMO := $(BUILD)/demo.elf
 TESTS := $(BUILD)/target_tests.elf
-TARGET_TEST_SRCS := $(wildcard target-tests/*.cpp)
+# The on-target suite: the kernel suites shared with the host, and the port's own cases, under the
+# small runner behind host-tests/shared/weft_test.h, with TEST_STACK bytes per test coroutine.
+TARGET_TEST_SRCS := $(wildcard host-tests/shared/*.cpp target-tests/*.cpp)
+TEST_STACK ?= 2048
+$(call obj,$(TARGET_TEST_SRCS)): APP_CXXFLAGS += -DWEFT_TEST_ON_TARGET -DWEFT_TEST_STACK=$(TEST_STACK) \
+	-Ihost-tests/shared
 # Everything in an image is firmware: built as the kernel is.
 KERNEL_CXXFLAGS += $(ARCH_CXXFLAGS)
 APP_CXXFLAGS := $(KERNEL_CXXFLAGS)
 $(OBJ)/drivers/%.cpp.o: CXXFLAGS_FOR = $(KERNEL_CXXFLAGS)
-RUN := timeout 10 $(QEMU) $(QEMU_FLAGS) -kernel
+# Tests run on instruction-counted time: deterministic, and idle time passes at once.
+RUN := timeout 20 $(QEMU) $(QEMU_FLAGS) -icount shift=0,sleep=off -kernel
 
-# A board with too little RAM for the demo sets BOARD_DEMO := no.
-IMAGES := $(if $(filter no,$(BOARD_DEMO)),,$(DEMO)) $(TESTS)
+IMAGES := $(DEMO) $(TESTS)
 
 all: $(IMAGES)
 	@$(SIZE) $^
@@ -118,24 +130,28 @@ all: $(IMAGES)
 $(DEMO): $(CORE_OBJS) $(call obj,demo/main.cpp)
 $(TESTS): $(CORE_OBJS) $(call obj,$(TARGET_TEST_SRCS))
 $(DEMO) $(TESTS): linker/cortex_m.ld $(MEMORY)
-	$(CXX) $(ARCH_FLAGS) $(ARCH_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) -o $@
-	@NM=$(NM) tools/no-heap-image $@ > /dev/null || NM=$(NM) tools/no-heap-image $@
+	$(call say,LD,$@)
+	$(Q)$(CXX) $(ARCH_FLAGS) $(ARCH_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) -o $@
+	@NM=$(NM) tools/no-heap-image $@ > /dev/null || { NM=$(NM) tools/no-heap-image $@; rm -f $@; exit 1; }
 
-ifeq ($(BOARD_DEMO),no)
 run:
-	@echo "the demo does not fit $(BOARD); 'make check BOARD=$(BOARD)' runs the on-target tests"; exit 1
-else
-run: $(DEMO)
-	$(RUN) $(DEMO)
-endif
+	@tools/setup
+	@$(MAKE) --no-print-directory $(JOBS) $(DEMO)
+	@$(RUN) $(DEMO)
+
+# Guest instruction counts: QEMU's -icount makes SysTick a deterministic instruction counter.
+SWITCH_COST := $(BUILD)/switch_cost.elf
+$(SWITCH_COST): $(CORE_OBJS) $(call obj,target-tests/bench/switch_cost.cpp) linker/cortex_m.ld $(MEMORY)
+	$(call say,LD,$@)
+	$(Q)$(CXX) $(ARCH_FLAGS) $(ARCH_LDFLAGS) $(filter %.o,$^) -o $@
 
 bench:
-	@echo "no benchmarks on $(BOARD) yet"
+	@tools/setup
+	@$(MAKE) --no-print-directory $(JOBS) $(SWITCH_COST)
+	@echo "== $(BOARD): switch cost =="
+	@timeout 60 $(QEMU) $(QEMU_FLAGS) -icount shift=0 -kernel $(SWITCH_COST)
 
-check:
-	@mkdir -p $(CHECK)
-	@$(MAKE) --no-print-directory $(JOBS) suite
-	@tools/summary $(CHECK)/no-heap-$(BOARD).log $(CHECK)/$(BOARD).log
+suites: suite
 
 suite: $(IMAGES)
 	@echo "== $(BOARD) =="
@@ -144,22 +160,26 @@ suite: $(IMAGES)
 	@tools/run-suite $(CHECK)/$(BOARD).log $(RUN) $(TESTS)
 endif
 
-# Every QEMU board's suite, whatever BOARD is.
-QEMU_BOARDS := $(filter qemu-%,$(BOARDS))
-qemu-check:
-	@mkdir -p $(CHECK) && rm -f $(CHECK)/qemu-*.log $(CHECK)/no-heap-qemu-*.log
-	@for b in $(QEMU_BOARDS); do $(MAKE) --no-print-directory BOARD=$$b suite || exit 1; done
-	@tools/summary $(foreach b,$(QEMU_BOARDS),$(CHECK)/no-heap-$(b).log $(CHECK)/$(b).log)
+# `make check` runs every suite of every board; `make check BOARD=x` only that board's. Each suite
+# writes a log under build/check; tools/summary totals them all and sets the exit status.
+ifeq ($(origin BOARD),command line)
+CHECK_BOARDS := $(BOARD)
+else
+CHECK_BOARDS := host $(QEMU_BOARDS)
+endif
+check: setup
+	@rm -rf $(CHECK) && mkdir -p $(CHECK)
+	@for b in $(CHECK_BOARDS); do $(MAKE) --no-print-directory $(JOBS) BOARD=$$b suites || exit 1; done
+	@tools/summary $(CHECK)/*.log
 
 clean:
 	rm -rf build
 
 help:
-	@echo "make [BOARD=<board>] <target>"
+	@echo "make [BOARD=<board>] <target>    (BOARD defaults to qemu-mps2-an385)"
 	@echo "  all      build the demo and tests (default)"
 	@echo "  run      boot the demo"
-	@echo "  check    run every test suite and print 'N passed, N failed'"
-	@echo "  qemu-check  build and run the on-target tests of every QEMU board"
+	@echo "  check    run every suite of every board (only BOARD's when given) and print 'N passed, N failed'"
 	@echo "  bench    run the benchmarks"
 	@echo "  compdb   write compile_commands.json for editors"
 	@echo "  clean    remove build/"

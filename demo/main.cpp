@@ -9,8 +9,10 @@
 
 using namespace std::chrono_literals;
 
-WEFT_POOL(workers, 3, 16384);
-WEFT_POOL(helpers, 2, 16384);
+// Firmware stacks are small; the host's minimum is larger (its C library and sanitizers need it).
+constexpr size_t stack_size = PORT_STACK_MIN > 2048 ? PORT_STACK_MIN : 2048;
+WEFT_POOL(workers, 3, stack_size);
+WEFT_POOL(helpers, 2, stack_size);
 
 namespace {
 

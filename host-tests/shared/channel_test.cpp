@@ -9,8 +9,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-WEFT_POOL_STATIC(pool, 4, test_stack);
-
 class Channels : public PoolTest {
 protected:
     Channels() : PoolTest(pool) {}

@@ -6,8 +6,6 @@ using namespace weft::test;
 
 namespace {
 
-WEFT_POOL_STATIC(pool, 4, test_stack);
-
 class Coroutines : public PoolTest {
 protected:
     Coroutines() : PoolTest(pool) {}
@@ -50,7 +48,7 @@ struct Level {
     Trace* trace;
 };
 
-constexpr int depth = 4;  // the pool's size
+constexpr int depth = 4;
 const char* const in_names[] = {"in 0", "in 1", "in 2", "in 3"};
 const char* const back_names[] = {"back 0", "back 1", "back 2", "back 3"};
 const char* const out_names[] = {"out 0", "out 1", "out 2", "out 3"};
@@ -155,23 +153,23 @@ TEST_F(Coroutines, ExecutionOrderAcrossEnterYieldTerminate) {
 
 TEST_F(Coroutines, ExhaustionIsAnErrorAndThePoolRecovers) {
     auto idle = [] { yield(); };
-    Coroutine* held[4];
+    Coroutine* held[pool_size];
     for (auto& co : held) co = make(idle);
     uint32_t before = pool.exhausted();
     Result<Coroutine*> extra = create(pool, call<decltype(idle)>, &idle);
     EXPECT_FALSE(extra.ok());
     EXPECT_EQ(extra.status(), Status::exhausted);
     EXPECT_EQ(pool.exhausted(), before + 1);
-    EXPECT_EQ(pool.used(), 4u);
+    EXPECT_EQ(pool.used(), pool_size);
 
     enter(held[2]);
     enter(held[2]);  // terminates, freeing its slot
     Coroutine* again = make(idle);
     EXPECT_EQ(again, held[2]);
-    Coroutine* all[] = {held[0], held[1], again, held[3]};
-    for (Coroutine* co : all) {
-        enter(co);
-        enter(co);
+    held[2] = again;
+    for (Coroutine* co : held) {
+        enter(co);  // to its yield
+        enter(co);  // to its end
     }
 }
 

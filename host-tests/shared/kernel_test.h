@@ -16,6 +16,10 @@ inline constexpr size_t test_stack = WEFT_TEST_STACK;
 inline constexpr size_t test_stack = 65536;
 #endif
 
+// The one pool every shared test draws from: six coroutines, so the suites fit small boards.
+extern Pool pool;
+inline constexpr size_t pool_size = 6;
+
 // The events so far, each one or more strings joined, compared as a whole.
 class Trace {
 public:

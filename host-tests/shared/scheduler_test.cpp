@@ -6,8 +6,6 @@ using namespace weft::test;
 
 namespace {
 
-WEFT_POOL_STATIC(pool, 6, test_stack);
-
 class Scheduler : public PoolTest {
 protected:
     Scheduler() : PoolTest(pool) {}

@@ -9,8 +9,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-WEFT_POOL_STATIC(pool, 5, test_stack);
-
 class Sync : public PoolTest {
 protected:
     Sync() : PoolTest(pool) {}

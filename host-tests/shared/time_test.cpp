@@ -9,8 +9,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-WEFT_POOL_STATIC(pool, 6, test_stack);
-
 class Sleeping : public PoolTest {
 protected:
     Sleeping() : PoolTest(pool) {}

@@ -9,8 +9,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-WEFT_POOL_STATIC(pool, 2, test_stack);
-
 class Any : public PoolTest {
 protected:
     Any() : PoolTest(pool) {}

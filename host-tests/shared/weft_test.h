@@ -42,9 +42,10 @@ bool failed();
 template <class Fixture>
 void run_case() {
     Fixture f;
-    f.SetUp();
-    if (!failed()) f.TestBody();
-    f.TearDown();
+    ::testing::Test& t = f;  // SetUp and TearDown are protected in fixtures, public in the base
+    t.SetUp();
+    if (!failed()) t.TestBody();
+    t.TearDown();
 }
 
 }  // namespace weft::test

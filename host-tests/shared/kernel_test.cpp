@@ -1,9 +1,11 @@
-// Trace's mismatch report.
+// The shared suites' pool, and Trace's mismatch report.
 #include <stdio.h>
 
 #include "kernel_test.h"
 
 namespace weft::test {
+
+WEFT_POOL(pool, pool_size, test_stack);
 
 bool Trace::report(const char* const* expected, unsigned n) const {
     printf("    trace:   ");

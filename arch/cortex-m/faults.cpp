@@ -1,0 +1,92 @@
+// Fault handlers: name the fault, where it happened and why, then stop with a failing status.
+#include "board.h"
+#include "cortex_m.h"
+
+using namespace cortex_m;
+
+extern "C" char __ram_start[], __ram_end[];
+
+namespace {
+
+struct Line {
+    char text[160];
+    unsigned len = 0;
+
+    Line& operator<<(const char* s) {
+        while (*s != '\0' && len < sizeof text) text[len++] = *s++;
+        return *this;
+    }
+    Line& hex(uint32_t v) {
+        char digits[11] = "0x";
+        for (int i = 0; i < 8; ++i) digits[2 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 0xF];
+        digits[10] = '\0';
+        return *this << digits;
+    }
+};
+
+const char* name(uint32_t exception) {
+    switch (exception) {
+    case 2: return "NMI";
+    case 3: return "HardFault";
+    case 4: return "MemManage";
+    case 5: return "BusFault";
+    case 6: return "UsageFault";
+    case 7: return "SecureFault";
+    default: return "unexpected exception ";
+    }
+}
+
+}  // namespace
+
+// `frame` is what the hardware stacked: r0-r3, r12, lr, pc, xPSR.
+extern "C" [[noreturn, gnu::used]] void port_fault_report(const uint32_t* frame) {
+    uint32_t ipsr;
+    __asm__ volatile("mrs %0, ipsr" : "=r"(ipsr));
+    Line line;
+    line << "fault: " << name(ipsr & 0x1FF);
+    if ((ipsr & 0x1FF) > 7) line.hex(ipsr & 0x1FF);
+    // An overflow can leave sp outside RAM (do not fault again reading it), or, caught by PSPLIM
+    // or MSPLIM (CFSR.STKOF), at the limit with nothing stacked.
+    auto at = reinterpret_cast<uintptr_t>(frame);
+    bool stacked = at >= reinterpret_cast<uintptr_t>(__ram_start) &&
+                   at + 32 <= reinterpret_cast<uintptr_t>(__ram_end);
+#if defined(__ARM_ARCH_8M_MAIN__)
+    if (reg(cfsr) & (1u << 20)) {
+        line << " stack overflow";
+        stacked = false;
+    }
+#endif
+    if (stacked) {
+        line << " pc=";
+        line.hex(frame[6]) << " lr=";
+        line.hex(frame[5]);
+    } else {
+        line << " sp=";
+        line.hex(at);
+    }
+#if !defined(__ARM_ARCH_6M__) && !defined(__ARM_ARCH_8M_BASE__)
+    line << " CFSR=";
+    line.hex(reg(cfsr)) << " HFSR=";
+    line.hex(reg(hfsr)) << " MMFAR=";
+    line.hex(reg(mmfar)) << " BFAR=";
+    line.hex(reg(bfar));
+#endif
+    line << "\n";
+    board_console_write(line.text, line.len);
+    board_exit(exit_fault);
+}
+
+// Naked: finds the stacked frame on whichever stack was live, MSP or PSP (EXC_RETURN bit 2). bl, not
+// b, for its range on ARMv6-M; nothing returns.
+extern "C" [[gnu::naked]] void port_fault() {
+    __asm__ volatile(
+        "movs r0, #4\n\t"
+        "mov  r1, lr\n\t"
+        "tst  r0, r1\n\t"
+        "bne  1f\n\t"
+        "mrs  r0, msp\n\t"
+        "bl   port_fault_report\n"
+        "1:\n\t"
+        "mrs  r0, psp\n\t"
+        "bl   port_fault_report\n\t");
+}

@@ -1,0 +1,52 @@
+// Cortex-M port (ARMv6-M, ARMv7-M, ARMv7E-M, ARMv8-M mainline), GCC, AAPCS.
+// Coroutines and main() run in thread mode on PSP; handlers run on MSP, so an interrupt costs a
+// coroutine stack only the hardware's exception frame. port_switch() is an ordinary call.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct port_context {
+    void* sp;
+};
+
+typedef uint32_t port_irq_state;
+
+// 32, not the AAPCS's 8: a later MPU guard region at a slot's base needs 32-byte alignment.
+#define PORT_STACK_ALIGN 32
+// A switch frame (104 bytes with the FPU), an FPU exception frame (108) and a little to run on.
+#define PORT_STACK_MIN 512
+#define PORT_STACK_COUNT 1
+// SysTick counts the core clock, so a tick is a cycle; the board says how fast that is.
+#define PORT_TICK_HZ BOARD_CPU_HZ
+
+inline void port_stacks(unsigned char* slot, size_t size, port_stack* stacks) {
+    stacks[0] = {slot, slot + size};
+}
+
+extern "C" {
+
+void port_switch(port_context* from, port_context* to);
+
+[[noreturn]] inline void port_switch_final(port_context* from, port_context* to) {
+    port_switch(from, to);
+    __builtin_unreachable();
+}
+
+// PRIMASK, not BASEPRI: ARMv6-M has no BASEPRI, and the kernel's masked sections are short.
+inline port_irq_state port_irq_save() {
+    port_irq_state primask;
+    __asm__ volatile("mrs %0, primask\n\tcpsid i" : "=r"(primask)::"memory");
+    return primask;
+}
+
+inline void port_irq_restore(port_irq_state primask) {
+    __asm__ volatile("msr primask, %0" ::"r"(primask) : "memory");
+}
+
+inline bool port_in_irq() {
+    uint32_t ipsr;
+    __asm__ volatile("mrs %0, ipsr" : "=r"(ipsr));
+    return ipsr != 0;
+}
+}

@@ -1,0 +1,107 @@
+// The port on a real (emulated) core: interrupt masking, the SysTick clock and timer, and the
+// floating-point registers across switches. The kernel's own scenarios are the shared suites.
+#include <stdio.h>
+
+#include "kernel_test.h"
+#include "port.h"
+
+using namespace weft::test;
+
+namespace {
+
+long us(int64_t ticks) { return static_cast<long>(ticks * 1000000 / static_cast<int64_t>(PORT_TICK_HZ)); }
+
+bool irq_mask_nests() {
+    port_irq_state outer = port_irq_save();
+    port_irq_state inner = port_irq_save();
+    port_irq_restore(inner);
+    port_irq_state still = port_irq_save();
+    port_irq_restore(still);
+    port_irq_restore(outer);
+    port_irq_state after = port_irq_save();
+    port_irq_restore(after);
+    return outer == 0 && inner != 0 && still != 0 && after == 0 && !port_in_irq();
+}
+
+bool ticks_monotonic() {
+    uint64_t first = port_ticks(), last = first;
+    while (last - first < (1u << 24) + (1u << 20)) {
+        uint64_t t = port_ticks();
+        if (t < last) {
+            printf("     went back from %llu to %llu\n", last, t);
+            return false;
+        }
+        last = t;
+    }
+    return true;
+}
+
+// Arms SysTick directly and idles until port_ticks() reaches the deadline; true when it woke then
+// (within 20 ms), not at some later interrupt, and without a periodic tick (QEMU adds a spurious
+// interrupt after some reloads, so allow a few).
+bool timer_wakes(uint64_t from_now, unsigned max_wakes) {
+    uint64_t deadline = port_ticks() + from_now, t;
+    unsigned wakes = 0;
+    port_timer_arm(deadline);
+    do {
+        port_irq_state s = port_irq_save();
+        port_idle();
+        port_irq_restore(s);
+        t = port_ticks();
+    } while (++wakes < 100 && t < deadline);
+    uint64_t late = t - deadline;
+    printf("     woke %u times, %ld us late\n", wakes, us(static_cast<int64_t>(late)));
+    return t >= deadline && late < PORT_TICK_HZ / 50 && wakes <= max_wakes;
+}
+
+bool timer_past_deadline() {
+    uint64_t start = port_ticks();
+    port_irq_state s = port_irq_save();
+    port_timer_arm(start - 1);
+    port_idle();
+    port_irq_restore(s);
+    return port_ticks() - start < PORT_TICK_HZ / 100;
+}
+
+// float, not double: the FPUs of M4F and M33 are single precision. Each x lives in s16-s31 across yield().
+float results[2];
+
+void compute(void* arg) {
+    auto i = reinterpret_cast<uintptr_t>(arg);
+    float x = 1.0f + static_cast<float>(i);
+    for (int n = 0; n < 5; ++n) {
+        x = x * 1.5f + 0.25f;
+        weft::yield();
+    }
+    results[i] = x;
+}
+
+bool floating_point_survives_switches() {
+    for (uintptr_t i = 0; i < 2; ++i)
+        if (!weft::spawn(weft::test::pool, compute, reinterpret_cast<void*>(i))) return false;
+    if (weft::run() != weft::Status::ok) return false;
+    for (uintptr_t i = 0; i < 2; ++i) {
+        float x = 1.0f + static_cast<float>(i);
+        for (int n = 0; n < 5; ++n) x = x * 1.5f + 0.25f;
+        if (results[i] != x) return false;
+    }
+    return true;
+}
+
+TEST(Port, InterruptMaskingNests) { EXPECT_TRUE(irq_mask_nests()); }
+
+// Across more than one wrap of the 24-bit SysTick, so the extension to 64 bits is exercised.
+TEST(Port, TicksAreMonotonicAcrossASysTickWrap) { EXPECT_TRUE(ticks_monotonic()); }
+
+TEST(Port, ADeadlineWakesIdle) { EXPECT_TRUE(timer_wakes(PORT_TICK_HZ / 100, 4)); }
+
+TEST(Port, ADeadlineBeyondOneSysTickPeriod) { EXPECT_TRUE(timer_wakes((1u << 24) + PORT_TICK_HZ / 100, 6)); }
+
+TEST(Port, ADeadlineAlreadyPastFiresAtOnce) { EXPECT_TRUE(timer_past_deadline()); }
+
+TEST(Port, FloatingPointSurvivesSwitches) {
+    EXPECT_TRUE(floating_point_survives_switches());
+    EXPECT_EQ(weft::test::pool.used(), 0u);
+}
+
+}  // namespace

@@ -1,0 +1,42 @@
+// Runs the kernel suites shared with the host (host-tests/shared) on a board: the small runner
+// behind weft_test.h's TEST and TEST_F when WEFT_TEST_ON_TARGET is defined.
+#include <stdio.h>
+
+#include "weft_test.h"
+
+namespace weft::test {
+namespace {
+
+Case* first;
+Case* last;
+bool current_failed;
+
+}  // namespace
+
+int add(Case* c) {
+    (last != nullptr ? last->next : first) = c;
+    last = c;
+    return 0;
+}
+
+void fail(const char* file, int line, const char* what) {
+    printf("     %s:%d: %s\n", file, line, what);
+    current_failed = true;
+}
+
+bool failed() { return current_failed; }
+
+}  // namespace weft::test
+
+int main() {
+    using namespace weft::test;
+    int passed = 0, failures = 0;
+    for (Case* c = first; c != nullptr; c = c->next) {
+        current_failed = false;
+        c->run();
+        ++(current_failed ? failures : passed);
+        printf("%s %s.%s\n", current_failed ? "FAIL" : "ok  ", c->suite, c->name);
+    }
+    printf("%d passed, %d failed\n", passed, failures);
+    return failures == 0 ? 0 : 1;
+}
