@@ -140,15 +140,15 @@ run:
 	@$(RUN) $(DEMO)
 
 # Guest instruction counts: QEMU's -icount makes SysTick a deterministic instruction counter.
-SWITCH_COST := $(BUILD)/switch_cost.elf
-$(SWITCH_COST): $(CORE_OBJS) $(call obj,target-tests/bench/switch_cost.cpp) linker/cortex_m.ld $(MEMORY)
+SWITCH_COST := $(BUILD)/instructions.elf
+$(SWITCH_COST): $(CORE_OBJS) $(call obj,bench/target/instructions.cpp) linker/cortex_m.ld $(MEMORY)
 	$(call say,LD,$@)
 	$(Q)$(CXX) $(ARCH_FLAGS) $(ARCH_LDFLAGS) $(filter %.o,$^) -o $@
 
 bench:
 	@tools/setup
 	@$(MAKE) --no-print-directory $(JOBS) $(SWITCH_COST)
-	@echo "== $(BOARD): switch cost =="
+	@echo "== $(BOARD): guest instructions per operation =="
 	@timeout 60 $(QEMU) $(QEMU_FLAGS) -icount shift=0 -kernel $(SWITCH_COST)
 
 suites: suite

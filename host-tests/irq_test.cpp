@@ -157,6 +157,31 @@ TEST_F(Irq, AnInterruptFiresOneSourceInTheMiddleOfTheWait) {
     EXPECT_EQ(port_host_timer_interrupts(), 0u);  // the timeout never came: it was cancelled
 }
 
+// The window between deciding to wait and switching away: the first unmask inside take() comes
+// after the waiter has queued and left the ready ring, and an interrupt taken there wakes it.
+TEST_F(Irq, AWakeBetweenDecidingToWaitAndSwitchingAwayIsNotLost) {
+    Trace trace;
+    Semaphore sem;
+    port_host_irq_attach(5, [](void* p) { (void)static_cast<Semaphore*>(p)->give(); }, &sem);
+    Body a = [&] {
+        port_host_irq_at_unmask(5);
+        EXPECT_EQ(sem.take(within(1000)), Status::ok);
+        trace("a took");
+        yield();
+        trace("a again");
+    };
+    Body b = [&] {
+        trace("b");
+        yield();
+        trace("b again");
+    };
+    go(a);
+    go(b);
+    EXPECT_EQ(run(), Status::ok);
+    EXPECT_EQ(trace.events(), (Events{"b", "a took", "b again", "a again"}));
+    EXPECT_EQ(port_host_now(), 0u);  // woken by the interrupt, not the timeout
+}
+
 TEST_F(Irq, IntrospectionListsStatesAndWhatEachWaitsOn) {
     Event ev;
     Mutex m;

@@ -21,7 +21,8 @@ inline constexpr unsigned char paint = 0xA5;
 struct Kernel {
     Coroutine root;          // the context that is not a coroutine: main(), and the scheduler loop
     Coroutine* current;
-    Coroutine* ready_head;   // ready queue, FIFO through Coroutine::next
+    // The ready ring, through Coroutine::next: ready_tail->next is the head. A running scheduled
+    // coroutine stays in the ring as its head, so a yield only moves the tail onto it.
     Coroutine* ready_tail;
     unsigned blocked;        // coroutines in State::waiting, which something may still wake
     TimerHeap timers;
@@ -32,42 +33,73 @@ extern Kernel k;
 [[noreturn]] void panic(const char* what, const Coroutine* co = nullptr);
 [[noreturn]] void overflow(const Coroutine* co);
 
-WEFT_NO_ASAN inline void check_canary(const Coroutine* co) {
+// The switch path is inlined into every caller, even at -Os (not under ASan, whose attributes differ).
+#if defined(__SANITIZE_ADDRESS__)
+#define WEFT_HOT inline
+#else
+#define WEFT_HOT [[gnu::always_inline]] inline
+#endif
+
+WEFT_NO_ASAN WEFT_HOT void check_canary(const Coroutine* co) {
     if (*static_cast<const uintptr_t*>(co->stack) != canary) overflow(co);
 }
 
 // Leaves `from` (whose state the caller has set) for `to`; returns when something switches back.
-inline void switch_to(Coroutine* from, Coroutine* to) {
+WEFT_HOT void switch_to(Coroutine* from, Coroutine* to) {
     check_canary(from);
     to->state = State::running;
     k.current = to;
     port_switch(&from->ctx, &to->ctx);
 }
 
-// Takes the head of the ready queue, or nullptr. Call with interrupts masked.
-inline Coroutine* ready_pop() {
-    Coroutine* co = k.ready_head;
-    if (co != nullptr) k.ready_head = co->next;
-    return co;
-}
+// The head of the ready ring, or nullptr when nothing is ready. Interrupts masked.
+inline Coroutine* ready_head() { return k.ready_tail != nullptr ? k.ready_tail->next : nullptr; }
 
-// Appends `co` to the ready queue. Call with interrupts masked.
-inline void ready_push(Coroutine* co) {
-    co->next = nullptr;
+// Puts `co` at the back of the ready ring. Interrupts masked.
+inline void ready_insert(Coroutine* co) {
+    Coroutine* tail = k.ready_tail;
     co->state = State::ready;
-    if (k.ready_head == nullptr)
-        k.ready_head = co;
-    else
-        k.ready_tail->next = co;
+    co->next = tail != nullptr ? tail->next : co;
+    if (tail != nullptr) tail->next = co;
     k.ready_tail = co;
 }
 
-// Makes a waiting coroutine ready; the scheduler owns it from now on. Safe from interrupts.
-void wake(Coroutine* co);
+// Takes the head (the running coroutine) out of the ring; returns the new head, or nullptr when
+// the ring is now empty. Interrupts masked.
+inline Coroutine* ready_remove_head() {
+    Coroutine* tail = k.ready_tail;
+    Coroutine* head = tail->next;
+    if (head == tail) {
+        k.ready_tail = nullptr;
+        return nullptr;
+    }
+    tail->next = head->next;
+    return head->next;
+}
 
-// Suspends the running coroutine, already marked waiting, until wake(); a scheduled one hands the
-// CPU to the next ready coroutine, any other returns to its caller.
-void block(Coroutine* self);
+// Makes a waiting coroutine ready; the scheduler owns it from now on. Interrupts masked.
+WEFT_HOT void make_ready(Coroutine* co) {
+    --k.blocked;
+    co->scheduled = true;
+    co->caller = &k.root;
+    co->waiter = nullptr;
+    ready_insert(co);
+}
+
+// Suspends the running coroutine, just marked waiting with interrupts masked as saved in `s`,
+// until it is made ready: a scheduled one leaves the ready ring in the same masked section and
+// hands the CPU to the next ready coroutine (or the scheduler), any other returns to its caller.
+// A wake-up that lands after the unmask but before the switch puts it back at the ring's tail,
+// from where it is resumed once its context is saved: nothing is lost.
+WEFT_HOT void block(Coroutine* self, port_irq_state s) {
+    Coroutine* to = self->caller;
+    if (self->scheduled) {
+        to = ready_remove_head();
+        if (to == nullptr) to = &k.root;
+    }
+    port_irq_restore(s);
+    switch_to(self, to);
+}
 
 // Starts `t`, re-arming the port's timer when it is the new earliest. Interrupts masked.
 void timer_start(Timer* t);
@@ -83,7 +115,13 @@ Status suspend(Waiter& w, port_irq_state s);
 // The usual case of suspend(): one queue, one node carrying `data`. Restores `s` either way.
 Status wait_on(WaitQueue& q, void* data, Timeout timeout, port_irq_state s, WaitKind kind, const void* object);
 
+[[noreturn, gnu::cold]] void not_blocking_context(const char* what);
+
 // Stops with a clear message unless a coroutine, outside an interrupt, is calling `what`.
-Coroutine* blocking_caller(const char* what);
+WEFT_HOT Coroutine* blocking_caller(const char* what) {
+    Coroutine* self = k.current;
+    if (port_in_irq() || self == &k.root) not_blocking_context(what);
+    return self;
+}
 
 }  // namespace weft::core

@@ -18,12 +18,12 @@ static void timer_stop(Timer* t) {
 static void expire(Timer* t) { complete(static_cast<Waiter*>(t), -1, Status::timeout); }
 
 void complete(Waiter* w, int8_t which, Status status) {
-    for (uint8_t i = 0; i < w->count; ++i)
-        if (w->nodes[i].queue != nullptr) w->nodes[i].queue->remove(&w->nodes[i]);
+    for (WaitNode* n = w->nodes; n != w->nodes + w->count; ++n)
+        if (n->queue != nullptr) n->queue->remove(n);
     timer_stop(w);
     w->status = status;
     w->fired = which;
-    wake(w->co);
+    make_ready(w->co);
 }
 
 Status suspend(Waiter& w, port_irq_state s) {
@@ -38,8 +38,7 @@ Status suspend(Waiter& w, port_irq_state s) {
     self->waiter = &w;
     self->state = State::waiting;
     ++k.blocked;
-    port_irq_restore(s);
-    block(self);
+    block(self, s);
     return w.status;
 }
 
@@ -48,7 +47,10 @@ Status wait_on(WaitQueue& q, void* data, Timeout timeout, port_irq_state s, Wait
         port_irq_restore(s);
         return Status::timeout;
     }
-    WaitNode node{nullptr, nullptr, nullptr, nullptr, data, 0};
+    // Field by field: a brace initialiser of the whole node becomes a memset call at -Os.
+    WaitNode node;
+    node.data = data;
+    node.index = 0;
     Waiter w;
     w.deadline = timeout.deadline;
     w.co = k.current;

@@ -26,7 +26,9 @@ Result<unsigned> wait_any(const Source* sources, WaitNode* nodes, unsigned count
     w.kind = WaitKind::any;
     w.object = nullptr;
     for (unsigned i = 0; i < count; ++i) {
-        nodes[i] = {nullptr, nullptr, nullptr, &w, sources[i].data, static_cast<uint8_t>(i)};
+        nodes[i].waiter = &w;
+        nodes[i].data = sources[i].data;
+        nodes[i].index = static_cast<uint8_t>(i);
         sources[i].queue->push(&nodes[i]);
     }
     Status status = suspend(w, s);

@@ -7,23 +7,6 @@ namespace weft {
 
 using namespace core;
 
-void WaitQueue::push(WaitNode* node) {
-    node->queue = this;
-    node->next = nullptr;
-    node->prev = tail_;
-    if (tail_ == nullptr)
-        head_ = node;
-    else
-        tail_->next = node;
-    tail_ = node;
-}
-
-void WaitQueue::remove(WaitNode* node) {
-    (node->prev == nullptr ? head_ : node->prev->next) = node->next;
-    (node->next == nullptr ? tail_ : node->next->prev) = node->prev;
-    node->queue = nullptr;
-}
-
 Status WaitQueue::wait(Timeout timeout) {
     blocking_caller("WaitQueue::wait() called outside a coroutine or from an interrupt handler");
     return wait_on(*this, nullptr, timeout, port_irq_save(), WaitKind::queue, this);

@@ -10,6 +10,7 @@ extern "C" {
 bool port_host_masked;
 bool port_host_in_irq;
 uint32_t port_host_pending;
+uint32_t port_host_at_unmask;
 }
 
 namespace {
@@ -61,6 +62,8 @@ void raise_due() {
 }  // namespace
 
 extern "C" void port_host_deliver() {
+    port_host_pending |= port_host_at_unmask;
+    port_host_at_unmask = 0;
     while (port_host_pending != 0 && !port_host_masked) {
         unsigned line = static_cast<unsigned>(__builtin_ctz(port_host_pending));
         port_host_pending &= ~(1u << line);
@@ -98,6 +101,11 @@ extern "C" void port_host_irq_raise(unsigned line) {
     if (!port_host_masked) port_host_deliver();
 }
 
+extern "C" void port_host_irq_at_unmask(unsigned line) {
+    if (line >= PORT_HOST_IRQ_LINES) port_panic("host: interrupt line out of range");
+    port_host_at_unmask |= 1u << line;
+}
+
 extern "C" void port_host_irq_at(unsigned line, uint64_t tick) {
     if (due_count == sizeof due / sizeof due[0]) port_panic("host: too many scheduled interrupts");
     due[due_count++] = {tick, line};
@@ -120,6 +128,7 @@ extern "C" void port_host_advance(uint64_t ticks) {
 extern "C" void port_host_reset(uint64_t tick) {
     for (auto& l : lines) l = {};
     port_host_pending = 0;
+    port_host_at_unmask = 0;
     port_host_masked = false;
     port_host_in_irq = false;
     due_count = 0;

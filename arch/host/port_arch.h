@@ -46,6 +46,7 @@ extern "C" {
 extern bool port_host_masked;
 extern bool port_host_in_irq;
 extern uint32_t port_host_pending;
+extern uint32_t port_host_at_unmask;
 void port_host_deliver();
 
 inline bool port_irq_save() {
@@ -56,7 +57,7 @@ inline bool port_irq_save() {
 
 inline void port_irq_restore(bool was) {
     port_host_masked = was;
-    if (!was && port_host_pending != 0) port_host_deliver();
+    if (!was && (port_host_pending | port_host_at_unmask) != 0) port_host_deliver();
 }
 
 inline bool port_in_irq() { return port_host_in_irq; }

@@ -19,6 +19,10 @@ void port_host_irq_attach(unsigned line, port_host_handler handler, void* arg);
 // Pends interrupt `line`; it is taken at once when unmasked, else when interrupts are next unmasked.
 void port_host_irq_raise(unsigned line);
 
+// Raises `line` at the next point where interrupts are unmasked, wherever that is: the way to land
+// an interrupt at the end of a masked section inside the kernel.
+void port_host_irq_at_unmask(unsigned line);
+
 // Raises `line` when the fake clock reaches `tick` (at once if it already has). At most 16 outstanding.
 void port_host_irq_at(unsigned line, uint64_t tick);
 

@@ -14,7 +14,8 @@ template <size_t Count, size_t StackSize>
 struct PoolStorage {
     static_assert(Count >= 1 && Count <= 0xFFFF, "a pool holds 1 to 65535 coroutines");
     static_assert(StackSize >= PORT_STACK_MIN, "stack size below the port's minimum (PORT_STACK_MIN)");
-    static_assert(StackSize % PORT_STACK_ALIGN == 0, "stack size must be a multiple of PORT_STACK_ALIGN");
+    static_assert(StackSize % PORT_STACK_ALIGN == 0 && StackSize % 16 == 0,
+                  "stack size must be a multiple of PORT_STACK_ALIGN and of 16");
 
     alignas(PORT_STACK_ALIGN) unsigned char stacks[Count][StackSize];
     Coroutine blocks[Count];

@@ -55,8 +55,18 @@ public:
 
     // For the kernel's objects, with interrupts masked: the longest waiter, and linking.
     WaitNode* front() const { return head_; }
-    void push(WaitNode* node);
-    void remove(WaitNode* node);
+    void push(WaitNode* node) {
+        node->queue = this;
+        node->next = nullptr;
+        node->prev = tail_;
+        (tail_ == nullptr ? head_ : tail_->next) = node;
+        tail_ = node;
+    }
+    void remove(WaitNode* node) {
+        (node->prev == nullptr ? head_ : node->prev->next) = node->next;
+        (node->next == nullptr ? tail_ : node->next->prev) = node->prev;
+        node->queue = nullptr;
+    }
 
 private:
     WaitNode* head_ = nullptr;
