@@ -8,6 +8,8 @@ $(error unknown BOARD '$(BOARD)'. Known boards: $(BOARDS))
 endif
 
 QEMU_BOARDS := $(filter qemu-%,$(BOARDS))
+# Real boards: images are built and checked here, and run only once flashed (`make flash`).
+REAL_BOARDS := $(filter-out host $(QEMU_BOARDS),$(BOARDS))
 
 include board/$(BOARD)/board.mk
 include arch/$(ARCH)/arch.mk
@@ -34,7 +36,7 @@ Q := $(if $(V),,@)
 say = $(if $(V),,@echo "  $(1)	$(2)")
 CORE_OBJS := $(call obj,$(CORE_SRCS))
 
-.PHONY: all run check bench bench-one suite suites clean help compdb setup
+.PHONY: all run check bench bench-one suite suites clean help compdb setup size flash
 .DEFAULT_GOAL := all
 
 setup:
@@ -99,12 +101,16 @@ suites:
 	@$(MAKE) --no-print-directory $(JOBS) FP_CONTROL=skip suite
 	@echo "== build =="
 	@tools/run-suite $(CHECK)/build.log tools/build-tests
+	@tools/run-suite $(CHECK)/image-check-test.log tools/image-check-test
 
 suite: $(TESTS)
 	@echo "== host: $(VARIANT)$(BUILD_SUFFIX) =="
 	@tools/no-heap $(CORE_OBJS) $(COMPAT_OBJS) > $(CHECK)/no-heap-$(VARIANT)$(BUILD_SUFFIX).log
 	@cat $(CHECK)/no-heap-$(VARIANT)$(BUILD_SUFFIX).log
 	@tools/run-suite $(CHECK)/host-$(VARIANT)$(BUILD_SUFFIX).log env $(RUN_ENV_$(VARIANT)) $(TESTS)
+
+size flash:
+	@echo "make $@ is for target boards: make $@ BOARD=<board>"; exit 1
 else
 # A target board: the demo and the on-target tests as firmware images, each run under QEMU.
 DEMO := $(BUILD)/demo.elf
@@ -120,24 +126,54 @@ KERNEL_CXXFLAGS += $(ARCH_CXXFLAGS)
 APP_CXXFLAGS := $(KERNEL_CXXFLAGS)
 $(OBJ)/drivers/%.cpp.o: CXXFLAGS_FOR = $(KERNEL_CXXFLAGS)
 # Tests run on instruction-counted time: deterministic, and idle time passes at once.
-RUN := timeout 20 $(QEMU) $(QEMU_FLAGS) -icount shift=0,sleep=off -kernel
+RUN := timeout 60 $(QEMU) $(QEMU_FLAGS) -icount shift=0,sleep=off -kernel
+# The demo's UART echo is checked in real time: its timeouts must leave the host time to type.
+RUN_REAL_TIME := timeout 20 $(QEMU) $(QEMU_FLAGS) -kernel
 
 IMAGES := $(DEMO) $(TESTS)
+# A real board's images also as raw binary and Intel hex, for loaders that take no ELF.
+HEX_IMAGES := $(if $(QEMU),,$(IMAGES:.elf=.bin) $(IMAGES:.elf=.hex))
+# Hardware only: flashing it is the way to run it.
+no-qemu = $(if $(QEMU),,@echo "$(BOARD) is a real board: make flash BOARD=$(BOARD) loads the demo"; exit 1)
 
-all: $(IMAGES)
-	@$(SIZE) $^
+all: $(IMAGES) $(HEX_IMAGES)
+	@$(SIZE) $(IMAGES)
+
+$(BUILD)/%.bin: $(BUILD)/%.elf
+	$(call say,BIN,$@)
+	$(Q)$(CROSS)objcopy -O binary $< $@
+$(BUILD)/%.hex: $(BUILD)/%.elf
+	$(call say,HEX,$@)
+	$(Q)$(CROSS)objcopy -O ihex $< $@
 
 $(DEMO): $(CORE_OBJS) $(call obj,demo/main.cpp)
 $(TESTS): $(CORE_OBJS) $(call obj,$(TARGET_TEST_SRCS))
-$(DEMO) $(TESTS): linker/cortex_m.ld $(MEMORY)
+MINIMAL := $(BUILD)/minimal.elf
+$(MINIMAL): $(CORE_OBJS) $(call obj,tools/minimal_image.cpp)
+# An overflow on purpose: the run must end in the report of the build's stack guard (arch.mk).
+OVERFLOW := $(BUILD)/overflow.elf
+$(OVERFLOW): $(CORE_OBJS) $(call obj,target-tests/overflow/main.cpp)
+$(DEMO) $(TESTS) $(MINIMAL) $(OVERFLOW): linker/cortex_m.ld $(MEMORY)
 	$(call say,LD,$@)
 	$(Q)$(CXX) $(ARCH_FLAGS) $(ARCH_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) -o $@
 	@NM=$(NM) tools/no-heap-image $@ > /dev/null || { NM=$(NM) tools/no-heap-image $@; rm -f $@; exit 1; }
 
 run:
+	$(no-qemu)
 	@tools/setup
 	@$(MAKE) --no-print-directory $(JOBS) $(DEMO)
 	@$(RUN) $(DEMO)
+
+# The kernel's objects as compiled, an image with one coroutine (the least an application links),
+# and the demo.
+size: $(MINIMAL) $(DEMO)
+	@SIZE=$(SIZE) tools/sizes $(BOARD) $(call obj,$(KERNEL_SRCS)) -- $^
+
+# The demo, or FLASH_IMAGE=<elf>, through the board's probe with openocd (tools/setup flash installs it).
+FLASH_IMAGE ?= $(DEMO)
+flash: $(FLASH_IMAGE)
+	@$(if $(OPENOCD),tools/setup flash,echo "$(BOARD) runs under QEMU: make run BOARD=$(BOARD)"; exit 1)
+	openocd $(OPENOCD) -c "program $(FLASH_IMAGE) verify reset exit"
 
 # Guest instruction counts: QEMU's -icount makes SysTick a deterministic instruction counter.
 SWITCH_COST := $(BUILD)/instructions.elf
@@ -146,18 +182,26 @@ $(SWITCH_COST): $(CORE_OBJS) $(call obj,bench/target/instructions.cpp) linker/co
 	$(Q)$(CXX) $(ARCH_FLAGS) $(ARCH_LDFLAGS) $(filter %.o,$^) -o $@
 
 bench:
+	$(no-qemu)
 	@tools/setup
 	@$(MAKE) --no-print-directory $(JOBS) $(SWITCH_COST)
 	@echo "== $(BOARD): guest instructions per operation =="
 	@timeout 60 $(QEMU) $(QEMU_FLAGS) -icount shift=0 -kernel $(SWITCH_COST)
 
 suites: suite
+	$(if $(and $(QEMU),$(SWITCH_MPU)),@$(MAKE) --no-print-directory $(JOBS) STACK_GUARD=mpu suite)
 
-suite: $(IMAGES)
-	@echo "== $(BOARD) =="
+# A real board's suite is its images' checks; a QEMU board's also runs the on-target tests.
+suite: $(IMAGES) $(HEX_IMAGES) $(if $(QEMU),$(OVERFLOW))
+	@echo "== $(BOARD)$(BUILD_SUFFIX) =="
 	@{ NM=$(NM) tools/no-heap $(CORE_OBJS); NM=$(NM) tools/no-heap-image $(IMAGES); } \
-		> $(CHECK)/no-heap-$(BOARD).log; cat $(CHECK)/no-heap-$(BOARD).log
-	@tools/run-suite $(CHECK)/$(BOARD).log $(RUN) $(TESTS)
+		> $(CHECK)/no-heap-$(BOARD)$(BUILD_SUFFIX).log; cat $(CHECK)/no-heap-$(BOARD)$(BUILD_SUFFIX).log
+	@tools/run-suite $(CHECK)/image-check-$(BOARD)$(BUILD_SUFFIX).log env CROSS=$(CROSS) tools/image-check $(MEMORY) $(IMAGES)
+	$(if $(QEMU),@tools/run-suite $(CHECK)/$(BOARD)$(BUILD_SUFFIX).log \
+		tools/uart-feed target-tests/uart_input.txt "uart: waiting for input" $(RUN) $(TESTS))
+	$(if $(QEMU),@tools/run-suite $(CHECK)/echo-$(BOARD)$(BUILD_SUFFIX).log tools/echo-check $(RUN_REAL_TIME) $(DEMO))
+	$(if $(QEMU),@tools/run-suite $(CHECK)/overflow-$(BOARD)$(BUILD_SUFFIX).log \
+		tools/expect-report overflow $(GUARD_STATUS) "$(GUARD_REPORT)" $(RUN) $(OVERFLOW))
 endif
 
 # `make check` runs every suite of every board; `make check BOARD=x` only that board's. Each suite
@@ -165,7 +209,7 @@ endif
 ifeq ($(origin BOARD),command line)
 CHECK_BOARDS := $(BOARD)
 else
-CHECK_BOARDS := host $(QEMU_BOARDS)
+CHECK_BOARDS := host $(QEMU_BOARDS) $(REAL_BOARDS)
 endif
 check: setup
 	@rm -rf $(CHECK) && mkdir -p $(CHECK)
@@ -181,6 +225,8 @@ help:
 	@echo "  run      boot the demo"
 	@echo "  check    run every suite of every board (only BOARD's when given) and print 'N passed, N failed'"
 	@echo "  bench    run the benchmarks"
+	@echo "  size     ROM and RAM of the kernel alone and of the demo"
+	@echo "  flash    load the demo onto a real board with openocd (installs it first)"
 	@echo "  compdb   write compile_commands.json for editors"
 	@echo "  clean    remove build/"
 	@echo "boards: $(BOARDS)"

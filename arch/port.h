@@ -69,4 +69,8 @@ uint64_t port_cycles();
 // Provided by the kernel, called by the port: the deadline given to port_timer_arm() has come.
 void port_timer_expired();
 
+// Provided by the kernel, for fault reports: writes what is running (the coroutine's name or entry
+// address, and its pool) into `text`, NUL-terminated; returns the length.
+size_t port_running(char* text, size_t size);
+
 }  // extern "C"

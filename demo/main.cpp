@@ -1,11 +1,18 @@
 // The demo: coroutines from two pools. A producer and a consumer share a channel, a sensor
 // sleeps on a timer and signals an event, a watcher waits for that event with a timeout, and a
-// table at the end shows every coroutine, what it did to its stack, and the pools.
+// table at the end shows every coroutine, what it did to its stack, and the pools. On a board with
+// an interrupt-driven console UART, an echo follows: lines typed come back until 2 s of quiet.
 #include <stdio.h>
 
 #include <chrono>
 
 #include "weft/weft.h"
+
+#if __has_include("uart.h")  // drivers/ is on the include path of target boards only
+#include "board.h"
+#include "uart.h"
+#define DEMO_ECHO 1
+#endif
 
 using namespace std::chrono_literals;
 
@@ -52,6 +59,35 @@ void watcher(void*) {
     }
 }
 
+#if DEMO_ECHO
+// Sends back each line the UART receives; ends after 2 s without a byte. It waits in 100 ms slices:
+// under QEMU's -icount sleep=off, a wait spanning two or more SysTick periods (0.1 s on the
+// Netduino) is not ended by its timer.
+void echo(void*) {
+    Uart* uart = board_uart();
+    printf("echo: type a line\n");
+    char line[64];
+    size_t len = 0;
+    for (int quiet = 0; quiet < 20;) {
+        char c;
+        if (!uart->read(&c, 1, 100ms)) {
+            ++quiet;
+            continue;
+        }
+        quiet = 0;
+        if (c != '\n' && c != '\r') {
+            if (len < sizeof line) line[len++] = c;  // a longer line comes back cut
+            continue;
+        }
+        if (len > 0) printf("echo: %.*s\n", static_cast<int>(len), line);
+        len = 0;
+    }
+    UartStats st = uart->stats();
+    printf("echo: %lu bytes received, %lu dropped, %lu overruns\n", static_cast<unsigned long>(st.received),
+           static_cast<unsigned long>(st.dropped), static_cast<unsigned long>(st.overruns));
+}
+#endif
+
 void print_line(const char* line, void*) { printf("  %s\n", line); }
 
 bool start(weft::Pool& pool, weft::Entry entry, const char* name) {
@@ -69,5 +105,12 @@ int main() {
     weft::Status s = weft::run();
     printf("run() returned: %s\n\n", weft::to_string(s));
     weft::report(print_line, nullptr);
+#if DEMO_ECHO
+    if (board_uart() != nullptr) {
+        printf("\n");
+        ok = start(helpers, echo, "echo") && ok;
+        if (s == weft::Status::ok) s = weft::run();
+    }
+#endif
     return ok && s == weft::Status::ok ? 0 : 1;
 }

@@ -1,11 +1,35 @@
-// ARM PrimeCell PL011 UART and its derivatives (TI Stellaris UART): polled transmit.
+// ARM PrimeCell PL011 UART and its derivatives (TI Stellaris UART): polled functions for a bare
+// console, and Pl011Uart, interrupt-driven and yield-based (uart.h).
 #pragma once
 
 #include <stddef.h>
 #include <stdint.h>
 
-// Enables the UART at `base` for transmitting; the baud rate is left as the boot state has it.
+#include "uart.h"
+
+// Polled: enables the UART at `base` for transmitting; the baud rate is left as the boot state has it.
 void pl011_uart_init(uintptr_t base);
 
-// Sends `len` bytes, waiting for room in the transmit FIFO before each.
+// Polled: sends `len` bytes, waiting for room in the transmit FIFO before each.
 void pl011_uart_write(uintptr_t base, const char* text, size_t len);
+
+class Pl011Uart final : public Uart {
+public:
+    // The block at `base`; constant-initialised, so usable before constructors run. No register
+    // is touched before init().
+    constexpr explicit Pl011Uart(uintptr_t base) : base_(base) {}
+
+    // Enables both directions and the receive interrupts, keeping the baud rate and FIFO setting
+    // the board chose; the board enables the NVIC line. The UART works, by polling, from here on.
+    void init();
+
+    // The handler of this UART's interrupt line.
+    void interrupt();
+
+private:
+    void start_tx() override;
+    void put_polled(uint8_t byte) override;
+    void fill(unsigned most);
+
+    uintptr_t base_;
+};

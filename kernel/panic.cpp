@@ -41,22 +41,36 @@ struct Line {
     }
 };
 
+// "coroutine 'name' in pool 'pool'", or the entry address when unnamed.
+Line& describe(Line& line, const Coroutine* co) {
+    if (co == &k.root) return line << "main (no coroutine)";
+    line << "coroutine ";
+    if (co->named)
+        line << "'" << static_cast<const char*>(co->label) << "'";
+    else
+        line.hex(reinterpret_cast<uintptr_t>(co->label)) << " (entry)";
+    if (co->pool != nullptr) line << " in pool '" << co->pool->name() << "'";
+    return line;
+}
+
 }  // namespace
 
 void panic(const char* what, const Coroutine* co) {
     Line line;
     line << "weft: " << what;
-    if (co != nullptr) {
-        line << " [coroutine ";
-        if (co->named)
-            line << "'" << static_cast<const char*>(co->label) << "'";
-        else
-            line.hex(reinterpret_cast<uintptr_t>(co->label)) << " (entry)";
-        if (co->pool != nullptr) line << " in pool '" << co->pool->name() << "'";
-        line << "]";
-    }
+    if (co != nullptr) describe(line << " [", co) << "]";
     port_panic(line.text);
 }
 
 }  // namespace core
 }  // namespace weft
+
+extern "C" size_t port_running(char* text, size_t size) {
+    using namespace weft::core;
+    Line line;
+    describe(line, k.current);
+    size_t n = line.len < size ? line.len : size - 1;
+    for (size_t i = 0; i < n; ++i) text[i] = line.text[i];
+    text[n] = '\0';
+    return n;
+}

@@ -1,15 +1,43 @@
 # Cortex-M port: GCC for arm-none-eabi with picolibc. The board's board.mk has set CPU_FLAGS, SWITCH,
 # MEMORY, BOARD_SRCS and QEMU.
+# STACK_GUARD=mpu: the MPU makes the bottom of the running coroutine's stack read-only, for boards
+# whose core has such a switch variant (SWITCH_MPU); the default relies on the kernel's canary
+# (and, on ARMv8-M, on PSPLIM, which every v8-M switch sets).
+STACK_GUARD ?= canary
+ifeq ($(STACK_GUARD),mpu)
+ifeq ($(SWITCH_MPU),)
+$(error STACK_GUARD=mpu: $(BOARD) has no MPU switch variant)
+endif
+SWITCH := $(SWITCH_MPU)
+GUARD_FLAGS := -DPORT_MPU_GUARD=1
+BUILD_SUFFIX := -mpu
+else ifneq ($(STACK_GUARD),canary)
+$(error STACK_GUARD must be canary or mpu, not '$(STACK_GUARD)')
+endif
+
+# What a deliberate overflow must end in, per guard: exit status and a line of the report.
+ifeq ($(STACK_GUARD),mpu)
+GUARD_STATUS := 102
+GUARD_REPORT := fault: MemManage.* in coroutine 'deep'
+else ifneq ($(findstring v8m,$(SWITCH)),)
+GUARD_STATUS := 102
+GUARD_REPORT := fault: UsageFault stack overflow.* in coroutine 'deep'
+else
+GUARD_STATUS := 101
+GUARD_REPORT := stack overflow: the canary .*coroutine 'deep' in pool 'overflow_pool'
+endif
+
 CROSS := arm-none-eabi-
 CC  := $(CROSS)gcc
 CXX := $(CROSS)g++
 NM  := $(CROSS)nm
 SIZE := $(CROSS)size
 OPT ?= -Os
+# console_stdio.cpp puts picolibc's stdio on the board's UART, through drivers/uart.cpp when it has one.
 ARCH_SRCS := arch/cortex-m/port.cpp arch/cortex-m/startup.cpp arch/cortex-m/faults.cpp $(SWITCH) \
-             board/console_stdio.cpp
+             board/console_stdio.cpp drivers/uart.cpp
 # board/ holds board.h, the hooks every board provides; drivers/ the peripheral drivers they share.
-ARCH_FLAGS := $(CPU_FLAGS) -mthumb -masm-syntax-unified --specs=picolibc.specs \
+ARCH_FLAGS := $(CPU_FLAGS) $(GUARD_FLAGS) -mthumb -masm-syntax-unified --specs=picolibc.specs \
               -ffunction-sections -fdata-sections -Iboard -Idrivers
 ARCH_CXXFLAGS := -fno-threadsafe-statics
 # The vector table and reset handler are ours, not picolibc's crt0; memory.ld comes from the board.

@@ -11,11 +11,16 @@ inline constexpr uintptr_t syst_csr = 0xE000E010;  // SysTick control and status
 inline constexpr uintptr_t syst_rvr = 0xE000E014;  // reload value
 inline constexpr uintptr_t syst_cvr = 0xE000E018;  // current value
 inline constexpr uintptr_t icsr = 0xE000ED04;      // interrupt control and state
+inline constexpr uintptr_t shpr3 = 0xE000ED20;     // system handler priorities: SysTick, PendSV
 inline constexpr uintptr_t shcsr = 0xE000ED24;     // system handler control and state
 inline constexpr uintptr_t cfsr = 0xE000ED28;      // configurable fault status (not on ARMv6-M)
 inline constexpr uintptr_t hfsr = 0xE000ED2C;      // hard fault status (not on ARMv6-M)
 inline constexpr uintptr_t mmfar = 0xE000ED34;     // memory management fault address
 inline constexpr uintptr_t bfar = 0xE000ED38;      // bus fault address
+inline constexpr uintptr_t mpu_ctrl = 0xE000ED94;  // MPU control (ARMv7-M)
+inline constexpr uintptr_t mpu_rnr = 0xE000ED98;   // MPU region number
+inline constexpr uintptr_t mpu_rbar = 0xE000ED9C;  // MPU region base address
+inline constexpr uintptr_t mpu_rasr = 0xE000EDA0;  // MPU region attribute and size
 
 inline constexpr uint32_t icsr_pendstset = 1u << 26;
 

@@ -1,6 +1,7 @@
 // Fault handlers: name the fault, where it happened and why, then stop with a failing status.
 #include "board.h"
 #include "cortex_m.h"
+#include "port.h"
 
 using namespace cortex_m;
 
@@ -9,7 +10,7 @@ extern "C" char __ram_start[], __ram_end[];
 namespace {
 
 struct Line {
-    char text[160];
+    char text[256];
     unsigned len = 0;
 
     Line& operator<<(const char* s) {
@@ -50,8 +51,10 @@ extern "C" [[noreturn, gnu::used]] void port_fault_report(const uint32_t* frame)
     auto at = reinterpret_cast<uintptr_t>(frame);
     bool stacked = at >= reinterpret_cast<uintptr_t>(__ram_start) &&
                    at + 32 <= reinterpret_cast<uintptr_t>(__ram_end);
-#if defined(__ARM_ARCH_8M_MAIN__)
-    if (reg(cfsr) & (1u << 20)) {
+#if !defined(__ARM_ARCH_6M__) && !defined(__ARM_ARCH_8M_BASE__)
+    // STKOF (v8-M stack limit), or a fault while stacking the exception frame (MSTKERR, STKERR):
+    // an overflow, and what is on the stack is not a frame.
+    if (reg(cfsr) & (1u << 20 | 1u << 12 | 1u << 4)) {
         line << " stack overflow";
         stacked = false;
     }
@@ -71,7 +74,9 @@ extern "C" [[noreturn, gnu::used]] void port_fault_report(const uint32_t* frame)
     line.hex(reg(mmfar)) << " BFAR=";
     line.hex(reg(bfar));
 #endif
-    line << "\n";
+    char who[96];
+    port_running(who, sizeof who);
+    line << " in " << who << "\n";
     board_console_write(line.text, line.len);
     board_exit(exit_fault);
 }

@@ -18,14 +18,36 @@ extern "C" [[gnu::naked, noreturn]] void port_start() {
         "udf  #0\n\t");
 }
 
+#if PORT_MPU_GUARD
+// Region 7, 32 bytes, read-only for everyone, never executable; its base follows the running
+// context (the switch moves it). It starts over the vector table, which is read-only anyway, as
+// the guard of the context that is not a coroutine.
+static void mpu_guard_start() {
+    reg(mpu_rnr) = 7;
+    reg(mpu_rbar) = 0;
+    reg(mpu_rasr) = 1u << 28 | 6u << 24 | 4u << 1 | 1u;  // XN, AP=RO, SIZE=2^(4+1), ENABLE
+    reg(shcsr) |= 1u << 16;                               // MemManage faults, not HardFault
+    reg(mpu_ctrl) = 1u << 2 | 1u;                         // PRIVDEFENA, ENABLE
+    __asm__ volatile("dsb\n\tisb" ::: "memory");
+}
+#endif
+
 extern "C" void port_context_init(port_context* ctx, const port_stack* stacks, void (*entry)(void*), void* arg) {
+#if PORT_MPU_GUARD
+    static bool guarding;
+    if (!guarding) {
+        mpu_guard_start();
+        guarding = true;
+    }
+#endif
     auto* top = reinterpret_cast<uint32_t*>(reinterpret_cast<uintptr_t>(stacks[0].hi) & ~uintptr_t{7});
     top[-2] = reinterpret_cast<uintptr_t>(arg);
     top[-1] = reinterpret_cast<uintptr_t>(entry);
     uint32_t* frame = top - 2 - port_frame_bytes / 4;
     memset(frame, 0, port_frame_bytes);
-    // The lowest word is PSPLIM on ARMv8-M and an unused callee-saved register elsewhere. The limit
-    // leaves the kernel's canary, at the slot base, below it: an overflow faults before touching it.
+    // The lowest word is PSPLIM on ARMv8-M, the MPU guard's base with STACK_GUARD=mpu (RBAR ignores
+    // the low bits), and an unused callee-saved register elsewhere. The limit leaves the kernel's
+    // canary, at the slot base, below it: an overflow faults before touching it.
     frame[0] = reinterpret_cast<uintptr_t>(stacks[0].lo) + 8;
     top[-3] = reinterpret_cast<uintptr_t>(&port_start);  // every frame's top word is its resume address
     ctx->sp = frame;
@@ -89,6 +111,9 @@ void schedule(uint64_t at) {
 }  // namespace
 
 void cortex_m::timer_start() {
+    // The lowest priority, as on the host: a device interrupt and the timer pending together, the
+    // device's handler runs first, so a wake-up at a timeout's own tick wins over the timeout.
+    reg(shpr3) |= 0xFFu << 24;
     reg(syst_rvr) = max_period - 1;
     reg(syst_csr) = 7;  // core clock, interrupt at 0, enabled
     restart(0, max_period);

@@ -1,14 +1,27 @@
-// MPS2 AN385 under QEMU: the console is CMSDK UART0, the exit is semihosting.
+// MPS2 AN385 and AN386 under QEMU: the console is CMSDK UART0, interrupt-driven, its RX and TX lines
+// IRQ 0 and 1 (QEMU's hw/arm/mps2.c); the exit is semihosting.
 #include "arm_semihosting.h"
 #include "board.h"
 #include "cmsdk_uart.h"
+#include "nvic.h"
 
 namespace {
-constexpr uintptr_t uart0 = 0x40004000;
+constinit CmsdkUart uart0{0x40004000};
 }
 
-extern "C" void board_init() { cmsdk_uart_init(uart0, 16); }
+extern "C" void irq0_handler() { uart0.interrupt(); }
+extern "C" void irq1_handler() { uart0.interrupt(); }
 
-extern "C" void board_console_write(const char* text, size_t len) { cmsdk_uart_write(uart0, text, len); }
+extern "C" void board_init() {
+    uart0.init(16);
+    cortex_m::irq_enable(0);
+    cortex_m::irq_enable(1);
+}
+
+extern "C" void board_console_write(const char* text, size_t len) { uart0.write_polled(text, len); }
+
+Uart* board_uart() { return &uart0; }
 
 extern "C" void board_exit(int code) { semihosting_exit(code); }
+
+extern "C" void board_led(bool) {}  // QEMU shows no LED

@@ -1,6 +1,6 @@
 # ARM MPS2 FPGA image AN505 (IoT Kit) under QEMU: Cortex-M33 at 20 MHz, run Secure and soft-float.
 ARCH       := cortex-m
-CPU_FLAGS  := -mcpu=cortex-m33 -mfloat-abi=soft -DBOARD_CPU_HZ=20000000
+CPU_FLAGS  := -mcpu=cortex-m33 -mfloat-abi=soft -DBOARD_CPU_HZ=20000000 -DBOARD_IRQ_COUNT=124
 SWITCH     := arch/cortex-m/switch_arm_v8m_aapcs.S
 MEMORY     := board/qemu-mps2-an505/memory.ld
 BOARD_SRCS := board/qemu-mps2-an505/board.cpp drivers/cmsdk_uart.cpp drivers/arm_semihosting.cpp

@@ -1,15 +1,26 @@
-// Netduino Plus 2 under QEMU: the console is USART1, the exit is semihosting. QEMU needs no clock
-// or pin set-up; the real board also wants RCC_APB2ENR.USART1EN and PA9 in alternate function 7.
+// Netduino Plus 2 under QEMU: the console is USART1, interrupt-driven on IRQ 37 (QEMU's
+// hw/arm/stm32f405_soc.c); the exit is semihosting. QEMU needs no clock or pin set-up; the real
+// board also wants RCC_APB2ENR.USART1EN and PA9/PA10 in alternate function 7.
 #include "arm_semihosting.h"
 #include "board.h"
+#include "nvic.h"
 #include "stm32_usart.h"
 
 namespace {
-constexpr uintptr_t usart1 = 0x40011000;
+constinit Stm32Usart usart1{0x40011000};
 }
 
-extern "C" void board_init() { stm32_usart_init(usart1, 0x2D9); }  // 115200 baud from 84 MHz
+extern "C" void irq37_handler() { usart1.interrupt(); }
 
-extern "C" void board_console_write(const char* text, size_t len) { stm32_usart_write(usart1, text, len); }
+extern "C" void board_init() {
+    usart1.init(0x2D9);  // 115200 baud from 84 MHz
+    cortex_m::irq_enable(37);
+}
+
+extern "C" void board_console_write(const char* text, size_t len) { usart1.write_polled(text, len); }
+
+Uart* board_uart() { return &usart1; }
 
 extern "C" void board_exit(int code) { semihosting_exit(code); }
+
+extern "C" void board_led(bool) {}  // QEMU shows no LED

@@ -1,0 +1,9 @@
+# BBC micro:bit v1: the nRF51822 of qemu-microbit (its memory map is reused), Cortex-M0 at 16 MHz,
+# 256 KiB flash, 16 KiB RAM, the UART on the interface chip's USB serial, a 5x5 LED matrix.
+# The real nRF51 has no SysTick, the port's time base: see docs/boards.md before flashing.
+ARCH       := cortex-m
+CPU_FLAGS  := -mcpu=cortex-m0 -mfloat-abi=soft -DBOARD_CPU_HZ=16000000 -DBOARD_IRQ_COUNT=32
+SWITCH     := arch/cortex-m/switch_arm_v6m_aapcs.S
+MEMORY     := board/qemu-microbit/memory.ld
+BOARD_SRCS := board/bbc-microbit/board.cpp board/halt.cpp drivers/nrf51_uart.cpp
+OPENOCD    := -f interface/cmsis-dap.cfg -c "transport select swd" -f target/nrf51.cfg

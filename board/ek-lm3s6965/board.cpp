@@ -1,0 +1,60 @@
+// EK-LM3S6965: the console is UART0 on PA0 (RX) and PA1 (TX), interrupt-driven on IRQ 5; the STATUS
+// LED is PF0, lit when high. The chip resets to its internal oscillator, 12 MHz +-30%: too loose for a
+// UART, so the core moves to the 8 MHz crystal, with the PLL bypassed (no PLL lock to wait for, no
+// flash timing to change).
+#include "board.h"
+#include "nvic.h"
+#include "pl011_uart.h"
+
+namespace {
+
+volatile uint32_t& reg(uintptr_t address) { return *reinterpret_cast<volatile uint32_t*>(address); }
+
+constexpr uintptr_t sysctl_rcc = 0x400FE060;
+constexpr uintptr_t sysctl_rcgc1 = 0x400FE104;  // bit 0: UART0
+constexpr uintptr_t sysctl_rcgc2 = 0x400FE108;  // bit 0: GPIO A, bit 5: GPIO F
+constexpr uintptr_t gpio_a = 0x40004000, gpio_f = 0x40025000;
+constexpr uintptr_t gpio_dir = 0x400, gpio_afsel = 0x420, gpio_den = 0x51C;
+constexpr uintptr_t uart0_base = 0x4000C000;
+constexpr uintptr_t uart_ibrd = 0x24, uart_fbrd = 0x28, uart_lcrh = 0x2C;
+
+void use_crystal() {
+    uint32_t rcc = reg(sysctl_rcc) & ~1u;  // MOSCDIS clear: start the main oscillator
+    reg(sysctl_rcc) = rcc;
+    // No ready flag on this chip: wait, as TI's driverlib does, over a million cycles (ample).
+    for (uint32_t i = 0; i < 500000; ++i) __asm__ volatile("");
+    // OSCSRC = main oscillator, XTAL = 8 MHz (0xE), BYPASS kept, USESYSDIV clear: the core at 8 MHz.
+    rcc &= ~((3u << 4) | (0xFu << 6) | (1u << 22));
+    reg(sysctl_rcc) = rcc | (0xEu << 6) | (1u << 11);
+}
+
+constinit Pl011Uart uart0{uart0_base};
+
+}  // namespace
+
+extern "C" void irq5_handler() { uart0.interrupt(); }
+
+extern "C" void board_init() {
+    use_crystal();
+    reg(sysctl_rcgc1) |= 1u << 0;
+    reg(sysctl_rcgc2) |= (1u << 0) | (1u << 5);
+    // A peripheral's registers answer only 3 clocks after its clock is enabled: the read-back waits.
+    (void)static_cast<uint32_t>(reg(sysctl_rcgc2));
+    reg(gpio_a + gpio_afsel) |= 3u;
+    reg(gpio_a + gpio_den) |= 3u;
+    reg(gpio_f + gpio_dir) |= 1u;
+    reg(gpio_f + gpio_den) |= 1u;
+    // 8 MHz / (16 * 115200) = 4 + 22/64: 115108 baud. LCRH (8N1) goes last: it latches the divisor.
+    reg(uart0_base + uart_ibrd) = 4;
+    reg(uart0_base + uart_fbrd) = 22;
+    reg(uart0_base + uart_lcrh) = 3u << 5;
+    uart0.init();
+    cortex_m::irq_enable(5);
+}
+
+extern "C" void board_console_write(const char* text, size_t len) { uart0.write_polled(text, len); }
+
+Uart* board_uart() { return &uart0; }
+
+// GPIO DATA is address-masked: this address writes PF0 alone, without a read-modify-write.
+extern "C" void board_led(bool on) { reg(gpio_f + (1u << 2)) = on ? 1u : 0u; }

@@ -1,0 +1,36 @@
+// nRF52840 DK: the console is UARTE0 on P0.06 (TX) and P0.08 (RX), wired to the J-Link's virtual COM
+// port, interrupt-driven on IRQ 2; LED1 is P0.13, lit when low.
+#include "board.h"
+#include "nrf52_uarte.h"
+#include "nvic.h"
+
+namespace {
+
+volatile uint32_t& reg(uintptr_t address) { return *reinterpret_cast<volatile uint32_t*>(address); }
+
+constexpr uintptr_t clock_hfclkstart = 0x40000000, clock_hfclkstarted = 0x40000100;
+constexpr uintptr_t gpio_outset = 0x50000508, gpio_outclr = 0x5000050C, gpio_dirset = 0x50000518;
+constexpr uint32_t tx = 6, rx = 8, led1 = 13;
+
+constinit Nrf52Uarte uart0{0x40002000};
+
+}  // namespace
+
+extern "C" void irq2_handler() { uart0.interrupt(); }
+
+extern "C" void board_init() {
+    // The 32 MHz crystal: the internal oscillator is too loose for a UART's baud rate.
+    reg(clock_hfclkstarted) = 0;
+    reg(clock_hfclkstart) = 1;
+    while (reg(clock_hfclkstarted) == 0) {}
+    reg(gpio_outset) = (1u << tx) | (1u << led1);  // TX idles high; LED1 starts dark
+    reg(gpio_dirset) = (1u << tx) | (1u << led1);
+    uart0.init(tx, rx);
+    cortex_m::irq_enable(2);
+}
+
+extern "C" void board_console_write(const char* text, size_t len) { uart0.write_polled(text, len); }
+
+Uart* board_uart() { return &uart0; }
+
+extern "C" void board_led(bool on) { reg(on ? gpio_outclr : gpio_outset) = 1u << led1; }

@@ -1,0 +1,9 @@
+# ST NUCLEO-F401RE: STM32F401RE, Cortex-M4F on the 16 MHz internal oscillator it resets to (HSI; no
+# PLL, so no flash wait states to set), 512 KiB flash, 96 KiB RAM, USART2 on the ST-LINK's virtual
+# COM port, LED LD2. Flashed through the on-board ST-LINK.
+ARCH       := cortex-m
+CPU_FLAGS  := -mcpu=cortex-m4 -mfpu=fpv4-sp-d16 -mfloat-abi=hard -DBOARD_CPU_HZ=16000000 -DBOARD_IRQ_COUNT=85
+SWITCH     := arch/cortex-m/switch_arm_v7em_fpu_aapcs.S
+MEMORY     := board/nucleo-f401re/memory.ld
+BOARD_SRCS := board/nucleo-f401re/board.cpp board/halt.cpp drivers/stm32_usart.cpp
+OPENOCD    := -f board/st_nucleo_f4.cfg
