@@ -158,11 +158,12 @@ $(DEMO) $(TESTS) $(MINIMAL) $(OVERFLOW): linker/cortex_m.ld $(MEMORY)
 	$(Q)$(CXX) $(ARCH_FLAGS) $(ARCH_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) -o $@
 	@NM=$(NM) tools/no-heap-image $@ > /dev/null || { NM=$(NM) tools/no-heap-image $@; rm -f $@; exit 1; }
 
+# In real time, so a person can type to the echo.
 run:
 	$(no-qemu)
 	@tools/setup
 	@$(MAKE) --no-print-directory $(JOBS) $(DEMO)
-	@$(RUN) $(DEMO)
+	@$(RUN_REAL_TIME) $(DEMO)
 
 # The kernel's objects as compiled, an image with one coroutine (the least an application links),
 # and the demo.

@@ -76,17 +76,18 @@ uint32_t last;  // the count at the last read
 uint64_t deadline = UINT64_MAX;
 
 // Call masked, and at least once a period (the wrap interrupt does), or a period is lost. A count of
-// 0 ends a period: the next period starts there, and the reload that follows a tick later (QEMU
-// shows 0 for a while first, and its interrupt comes then) must not count as another wrap, so
-// `last` becomes max_period, above any count.
+// 0 is the last tick of a period and the reload follows it (QEMU shows 0 for a while, and its
+// interrupt comes then): wait for the reload rather than guess, since two reads of 0 a whole
+// period apart, one at each wrap interrupt, look the same as two reads of one 0.
 uint64_t now() {
-    uint32_t count = reg(syst_cvr);
-    if (count == 0 ? last != max_period : count > last) {
+    uint32_t count;
+    while ((count = reg(syst_cvr)) == 0) {}
+    if (count > last) {
         base += period;
         period = max_period;
     }
-    last = count == 0 ? max_period : count;
-    return base + (count == 0 ? 0 : period - count);
+    last = count;
+    return base + period - count;
 }
 
 void restart(uint64_t at, uint32_t first) {
