@@ -1,15 +1,16 @@
 // The demo: coroutines from two pools. A producer and a consumer share a channel, a sensor
-// sleeps on a timer and signals an event, a watcher waits for that event with a timeout, and a
-// table at the end shows every coroutine, what it did to its stack, and the pools. On a board with
+// sleeps on a timer and signals an event, a watcher waits for that event with a timeout, two
+// blinkers sleep different periods and toggle the board's LED, and a table at the end shows every
+// coroutine, what it did to its stack, and the pools. On a board with
 // an interrupt-driven console UART, an echo follows: lines typed come back until 2 s of quiet.
 #include <stdio.h>
 
 #include <chrono>
 
+#include "board.h"  // the board's hooks: the LED (a no-op where there is none), the console UART
 #include "weft/weft.h"
 
 #if __has_include("uart.h")  // drivers/ is on the include path of target boards only
-#include "board.h"
 #include "uart.h"
 #define DEMO_ECHO 1
 #endif
@@ -59,6 +60,24 @@ void watcher(void*) {
     }
 }
 
+// Two blinkers on one LED, at different periods: on a board you see the beat; here, the lines.
+struct Blink {
+    const char* name;
+    std::chrono::milliseconds period;
+    int times;
+};
+Blink fast{"blink-fast", 20ms, 4};
+Blink slow{"blink-slow", 35ms, 2};
+
+void blinker(void* arg) {
+    const Blink& b = *static_cast<Blink*>(arg);
+    for (int i = 0; i < 2 * b.times; ++i) {
+        weft::sleep_for(b.period);
+        board_led(i % 2 == 0);
+        printf("%4u ms  %s: led %s\n", ms(), b.name, i % 2 == 0 ? "on" : "off");
+    }
+}
+
 #if DEMO_ECHO
 // Sends back each line the UART receives; ends after 2 s without a byte. It waits in 100 ms slices:
 // under QEMU's -icount sleep=off, a wait spanning two or more SysTick periods (0.1 s on the
@@ -90,8 +109,8 @@ void echo(void*) {
 
 void print_line(const char* line, void*) { printf("  %s\n", line); }
 
-bool start(weft::Pool& pool, weft::Entry entry, const char* name) {
-    weft::Result<weft::Coroutine*> co = weft::spawn(pool, entry, nullptr, name);
+bool start(weft::Pool& pool, weft::Entry entry, const char* name, void* arg = nullptr) {
+    weft::Result<weft::Coroutine*> co = weft::spawn(pool, entry, arg, name);
     if (!co) printf("spawn %s: %s\n", name, weft::to_string(co.status()));
     return co.ok();
 }
@@ -99,9 +118,10 @@ bool start(weft::Pool& pool, weft::Entry entry, const char* name) {
 }  // namespace
 
 int main() {
-    printf("Weft demo: a sensor, a logger and a watcher in two pools\n");
+    printf("Weft demo: a sensor, a logger, a watcher and two blinkers in two pools\n");
     bool ok = start(workers, sensor, "sensor") && start(workers, logger, "logger") &&
-              start(helpers, watcher, "watcher");
+              start(helpers, watcher, "watcher") && start(workers, blinker, fast.name, &fast) &&
+              start(helpers, blinker, slow.name, &slow);
     weft::Status s = weft::run();
     printf("run() returned: %s\n\n", weft::to_string(s));
     weft::report(print_line, nullptr);
