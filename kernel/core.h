@@ -53,10 +53,10 @@ WEFT_HOT void switch_to(Coroutine* from, Coroutine* to) {
 }
 
 // The head of the ready ring, or nullptr when nothing is ready. Interrupts masked.
-inline Coroutine* ready_head() { return k.ready_tail != nullptr ? k.ready_tail->next : nullptr; }
+WEFT_HOT Coroutine* ready_head() { return k.ready_tail != nullptr ? k.ready_tail->next : nullptr; }
 
 // Puts `co` at the back of the ready ring. Interrupts masked.
-inline void ready_insert(Coroutine* co) {
+WEFT_HOT void ready_insert(Coroutine* co) {
     Coroutine* tail = k.ready_tail;
     co->state = State::ready;
     co->next = tail != nullptr ? tail->next : co;
@@ -66,7 +66,7 @@ inline void ready_insert(Coroutine* co) {
 
 // Takes the head (the running coroutine) out of the ring; returns the new head, or nullptr when
 // the ring is now empty. Interrupts masked.
-inline Coroutine* ready_remove_head() {
+WEFT_HOT Coroutine* ready_remove_head() {
     Coroutine* tail = k.ready_tail;
     Coroutine* head = tail->next;
     if (head == tail) {

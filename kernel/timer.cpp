@@ -26,10 +26,9 @@ void complete(Waiter* w, int8_t which, Status status) {
     make_ready(w->co);
 }
 
-Status suspend(Waiter& w, port_irq_state s) {
+// How a wait ends is recorded by complete(), by a waker or the timer, so nothing here presets it.
+WEFT_HOT Status suspend_inline(Waiter& w, port_irq_state s) {
     Coroutine* self = w.co;
-    w.status = Status::ok;
-    w.fired = -1;
     w.prev = nullptr;
     if (w.deadline != UINT64_MAX) {
         w.fire = expire;
@@ -41,6 +40,8 @@ Status suspend(Waiter& w, port_irq_state s) {
     block(self, s);
     return w.status;
 }
+
+Status suspend(Waiter& w, port_irq_state s) { return suspend_inline(w, s); }
 
 Status wait_on(WaitQueue& q, void* data, Timeout timeout, port_irq_state s, WaitKind kind, const void* object) {
     if (timeout.deadline != UINT64_MAX && timeout.deadline <= port_ticks()) {
@@ -60,7 +61,7 @@ Status wait_on(WaitQueue& q, void* data, Timeout timeout, port_irq_state s, Wait
     w.object = object;
     node.waiter = &w;
     q.push(&node);
-    return suspend(w, s);
+    return suspend_inline(w, s);
 }
 
 }  // namespace core
