@@ -19,15 +19,4 @@ private:
 
 using Events = std::vector<std::string>;
 
-// A pointer to an object, passed through a coroutine's void* argument.
-template <class T>
-void* arg(T& object) {
-    return &object;
-}
-
-template <class T>
-T& from(void* p) {
-    return *static_cast<T*>(p);
-}
-
 }  // namespace weft::host_test
