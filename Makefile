@@ -150,10 +150,12 @@ $(DEMO): $(CORE_OBJS) $(call obj,demo/main.cpp)
 $(TESTS): $(CORE_OBJS) $(call obj,$(TARGET_TEST_SRCS))
 MINIMAL := $(BUILD)/minimal.elf
 $(MINIMAL): $(CORE_OBJS) $(call obj,tools/minimal_image.cpp)
+CORE_IMAGE := $(BUILD)/core.elf
+$(CORE_IMAGE): $(CORE_OBJS) $(call obj,tools/core_image.cpp)
 # An overflow on purpose: the run must end in the report of the build's stack guard (arch.mk).
 OVERFLOW := $(BUILD)/overflow.elf
 $(OVERFLOW): $(CORE_OBJS) $(call obj,target-tests/overflow/main.cpp)
-$(DEMO) $(TESTS) $(MINIMAL) $(OVERFLOW): linker/cortex_m.ld $(MEMORY)
+$(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW): linker/cortex_m.ld $(MEMORY)
 	$(call say,LD,$@)
 	$(Q)$(CXX) $(ARCH_FLAGS) $(ARCH_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) -o $@
 	@NM=$(NM) tools/no-heap-image $@ > /dev/null || { NM=$(NM) tools/no-heap-image $@; rm -f $@; exit 1; }
@@ -166,8 +168,8 @@ run:
 	@$(RUN_REAL_TIME) $(DEMO)
 
 # The kernel's objects as compiled, an image with one coroutine (the least an application links),
-# and the demo.
-size: $(MINIMAL) $(DEMO)
+# one with the kernel core (timed waits and sleeps too), and the demo.
+size: $(MINIMAL) $(CORE_IMAGE) $(DEMO)
 	@SIZE=$(SIZE) tools/sizes $(BOARD) $(call obj,$(KERNEL_SRCS)) -- $^
 
 # The demo, or FLASH_IMAGE=<elf>, through the board's probe with openocd (tools/setup flash installs it).

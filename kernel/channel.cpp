@@ -37,7 +37,7 @@ bool ChannelBase::take_now(void* out) {
 }
 
 Status ChannelBase::send(const void* item, Timeout timeout) {
-    blocking_caller("Channel::send() called outside a coroutine or from an interrupt handler");
+    blocking_caller("Channel::send()");
     port_irq_state s = port_irq_save();
     if (put_now(item)) {
         port_irq_restore(s);
@@ -54,7 +54,7 @@ Status ChannelBase::try_send(const void* item) {
 }
 
 Status ChannelBase::receive(void* out, Timeout timeout) {
-    blocking_caller("Channel::receive() called outside a coroutine or from an interrupt handler");
+    blocking_caller("Channel::receive()");
     port_irq_state s = port_irq_save();
     if (take_now(out)) {
         port_irq_restore(s);

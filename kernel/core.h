@@ -24,13 +24,15 @@ struct Kernel {
     // The ready ring, through Coroutine::next: ready_tail->next is the head. A running scheduled
     // coroutine stays in the ring as its head, so a yield only moves the tail onto it.
     Coroutine* ready_tail;
-    unsigned blocked;        // coroutines in State::waiting, which something may still wake
+    // Coroutines the scheduler owns, alive. When the ring is empty and main runs, all of them
+    // wait: counting ownership rather than waits keeps the count off every wait and wake-up.
+    unsigned owned;
     TimerHeap timers;
 };
 
 extern Kernel k;
 
-[[noreturn]] void panic(const char* what, const Coroutine* co = nullptr);
+[[noreturn]] void panic(const char* what, const Coroutine* co = nullptr, const char* more = "");
 [[noreturn]] void overflow(const Coroutine* co);
 
 // The switch path is inlined into every caller, even at -Os (not under ASan, whose attributes differ).
@@ -45,9 +47,9 @@ WEFT_NO_ASAN WEFT_HOT void check_canary(const Coroutine* co) {
 }
 
 // Leaves `from` (whose state the caller has set) for `to`; returns when something switches back.
+// A running coroutine keeps the state it rests in (ready when scheduled): running is k.current.
 WEFT_HOT void switch_to(Coroutine* from, Coroutine* to) {
     check_canary(from);
-    to->state = State::running;
     k.current = to;
     port_switch(&from->ctx, &to->ctx);
 }
@@ -59,43 +61,53 @@ WEFT_HOT Coroutine* ready_head() { return k.ready_tail != nullptr ? k.ready_tail
 WEFT_HOT void ready_insert(Coroutine* co) {
     Coroutine* tail = k.ready_tail;
     co->state = State::ready;
-    co->next = tail != nullptr ? tail->next : co;
-    if (tail != nullptr) tail->next = co;
+    if (__builtin_expect(tail != nullptr, true)) {
+        co->next = tail->next;
+        tail->next = co;
+    } else {
+        co->next = co;
+    }
     k.ready_tail = co;
 }
 
-// Takes the head (the running coroutine) out of the ring; returns the new head, or nullptr when
-// the ring is now empty. Interrupts masked.
-WEFT_HOT Coroutine* ready_remove_head() {
-    Coroutine* tail = k.ready_tail;
-    Coroutine* head = tail->next;
-    if (head == tail) {
+// Takes `self`, the running coroutine and so the ring's head, out of the ring; returns what runs
+// next: the new head, or main (the scheduler) when the ring is now empty. Interrupts masked.
+WEFT_HOT Coroutine* ready_leave(Coroutine* self) {
+    Coroutine* next = self->next;
+    if (next == self) {
         k.ready_tail = nullptr;
-        return nullptr;
+        return &k.root;
     }
-    tail->next = head->next;
-    return head->next;
+    k.ready_tail->next = next;
+    return next;
 }
 
-// Makes a waiting coroutine ready; the scheduler owns it from now on. Interrupts masked.
-WEFT_HOT void make_ready(Coroutine* co) {
-    --k.blocked;
-    co->scheduled = true;
-    co->caller = &k.root;
-    co->waiter = nullptr;
-    ready_insert(co);
+// Makes a waiting coroutine ready. Interrupts masked.
+WEFT_HOT void make_ready(Coroutine* co) { ready_insert(co); }
+
+// What `co` rests in while not running: it is entered (suspended) or in the ring (ready).
+WEFT_HOT State resting(const Coroutine* co) { return co->scheduled ? State::ready : State::suspended; }
+
+// Hands control back to the caller chain: `to`, which entered the coroutine leaving, runs again.
+WEFT_HOT Coroutine* back_to(Coroutine* to) {
+    to->state = resting(to);
+    return to;
 }
 
 // Suspends the running coroutine, just marked waiting with interrupts masked as saved in `s`,
 // until it is made ready: a scheduled one leaves the ready ring in the same masked section and
-// hands the CPU to the next ready coroutine (or the scheduler), any other returns to its caller.
+// hands the CPU to the next ready coroutine (or the scheduler); any other returns to its caller
+// and the scheduler owns it from now on, as it is woken into the ring.
 // A wake-up that lands after the unmask but before the switch puts it back at the ring's tail,
 // from where it is resumed once its context is saved: nothing is lost.
+[[gnu::cold]] Coroutine* adopt(Coroutine* self);
+
 WEFT_HOT void block(Coroutine* self, port_irq_state s) {
-    Coroutine* to = self->caller;
-    if (self->scheduled) {
-        to = ready_remove_head();
-        if (to == nullptr) to = &k.root;
+    Coroutine* to;
+    if (__builtin_expect(self->scheduled, true))
+        to = ready_leave(self);
+    else {
+        to = adopt(self);
     }
     port_irq_restore(s);
     switch_to(self, to);
@@ -108,19 +120,75 @@ void timer_start(Timer* t);
 // and makes its coroutine ready. Interrupts masked; from a coroutine or an interrupt handler.
 void complete(Waiter* w, int8_t which, Status status);
 
-// Blocks the running coroutine on the waiter `w`, whose nodes are linked and deadline set, with
-// interrupts masked as saved in `s`; returns how the wait ended.
+// Ends the wait of the longest waiter in `q` (not empty) with Status::ok. A wait on this queue
+// alone with no timeout pending, the common case, needs only its node unlinked: suspend() has
+// already set the outcome to ok from node 0. Interrupts masked.
+void wake_front(WaitQueue& q);
+WEFT_HOT void wake_front_inline(WaitQueue& q) {
+    Waiter* w = q.front()->waiter;
+    if (__builtin_expect(w->count == 1 && !TimerHeap::pending(w), true)) {
+        q.pop_front();
+        make_ready(w->co);
+    } else {
+        complete(w, static_cast<int8_t>(q.front()->index), Status::ok);
+    }
+}
+
+void timer_expired(Timer* t);
+
+// Blocks the running coroutine on the waiter `w`, whose nodes are linked, deadline set and outcome
+// preset to ok from node 0, with interrupts masked as saved in `s`; returns how the wait ended.
+WEFT_HOT Status suspend_inline(Waiter& w, port_irq_state s) {
+    Coroutine* self = w.co;
+    w.prev = nullptr;
+    if (w.deadline != UINT64_MAX) {
+        w.fire = timer_expired;
+        timer_start(&w);
+    }
+    self->waiter = &w;
+    self->state = State::waiting;
+    block(self, s);
+    return w.status;
+}
 Status suspend(Waiter& w, port_irq_state s);
 
-// The usual case of suspend(): one queue, one node carrying `data`. Restores `s` either way.
+// The usual case of suspend(): the running coroutine waits in one queue, with one node carrying
+// `data`. Restores `s` either way.
 Status wait_on(WaitQueue& q, void* data, Timeout timeout, port_irq_state s, WaitKind kind, const void* object);
 
-[[noreturn, gnu::cold]] void not_blocking_context(const char* what);
+// wait_on() for the hottest callers: a wait with no timeout inline, any other through wait_on().
+WEFT_HOT Status wait_on_inline(Coroutine* self, WaitQueue& q, void* data, Timeout timeout, port_irq_state s,
+                               WaitKind kind, const void* object) {
+    if (__builtin_expect(timeout.deadline != UINT64_MAX, false)) return wait_on(q, data, timeout, s, kind, object);
+    // Field by field: a brace initialiser of the whole node becomes a memset call at -Os.
+    WaitNode node;
+    node.data = data;
+    node.index = 0;
+    Waiter w;
+    w.prev = nullptr;  // no timer; so the deadline is not read
+    w.co = self;
+    w.nodes = &node;
+    w.count = 1;
+    w.fired = 0;
+    w.status = Status::ok;
+    w.kind = kind;
+    w.object = object;
+    node.waiter = &w;
+    q.push(&node);
+    self->waiter = &w;
+    self->state = State::waiting;
+    block(self, s);
+    return w.status;
+}
 
-// Stops with a clear message unless a coroutine, outside an interrupt, is calling `what`.
-WEFT_HOT Coroutine* blocking_caller(const char* what) {
+// Stops: `call` (such as "yield()") was called outside a coroutine or from an interrupt handler.
+[[noreturn, gnu::cold]] void not_blocking_context(const char* call);
+
+// The running coroutine; stops with a clear message naming `call` when there is none, or when an
+// interrupt handler is calling.
+WEFT_HOT Coroutine* blocking_caller(const char* call) {
     Coroutine* self = k.current;
-    if (port_in_irq() || self == &k.root) not_blocking_context(what);
+    if (port_in_irq() || self == &k.root) not_blocking_context(call);
     return self;
 }
 

@@ -11,10 +11,10 @@ static uintptr_t root_guard = canary;
 constinit Kernel k = {
     .root = {.ctx = {}, .caller = nullptr, .next = nullptr,
              .stack = &root_guard, .pool = nullptr, .label = "main",
-             .waiter = nullptr, .state = State::running, .named = true, .scheduled = false},
+             .waiter = nullptr, .state = State::suspended, .named = true, .scheduled = false},
     .current = &k.root,
     .ready_tail = nullptr,
-    .blocked = 0,
+    .owned = 0,
     .timers = {},
 };
 
@@ -27,17 +27,18 @@ struct Start {
 };
 
 [[noreturn]] void terminate(Coroutine* self) {
-    Coroutine* to = self->caller;
+    Coroutine* to;
     if (self->scheduled) {
         port_irq_state s = port_irq_save();
-        to = ready_remove_head();
+        to = ready_leave(self);
+        --k.owned;
         port_irq_restore(s);
-        if (to == nullptr) to = &k.root;
+    } else {
+        to = back_to(self->caller);
     }
     check_canary(self);
     self->state = State::free;
     self->pool->release(self);
-    to->state = State::running;
     k.current = to;
     port_switch_final(&self->ctx, &to->ctx);
 }
@@ -65,7 +66,17 @@ void paint_stack(unsigned char* slot, size_t size) {
 
 }  // namespace
 
-void not_blocking_context(const char* what) { panic(what); }
+void not_blocking_context(const char* call) {
+    panic(call, nullptr, " called outside a coroutine or from an interrupt handler");
+}
+
+Coroutine* adopt(Coroutine* self) {
+    Coroutine* to = back_to(self->caller);
+    self->scheduled = true;
+    self->caller = &k.root;
+    ++k.owned;
+    return to;
+}
 
 }  // namespace core
 
@@ -114,7 +125,7 @@ namespace {
 }  // namespace
 
 void enter(Coroutine* co) {
-    if (co->state != State::suspended || port_in_irq()) bad_enter(co);
+    if (co->state != State::suspended || co == k.current || port_in_irq()) bad_enter(co);
     Coroutine* self = k.current;
     co->caller = self;
     self->state = State::calling;
@@ -123,19 +134,17 @@ void enter(Coroutine* co) {
 
 void yield() {
     Coroutine* self = k.current;
-    if (port_in_irq() || !self->scheduled) {
+    if (__builtin_expect(port_in_irq() || !self->scheduled, false)) {
         if (self == &k.root || port_in_irq())
-            panic("yield() called outside a coroutine or from an interrupt handler");
-        self->state = State::suspended;
-        switch_to(self, self->caller);
+            not_blocking_context("yield()");
+        switch_to(self, back_to(self->caller));
         return;
     }
     // Rotating the ring needs no masking: an interrupt only ever inserts behind the tail, and
     // self->next changes under us only while self is alone, when either value is right.
     Coroutine* next = __atomic_load_n(&self->next, __ATOMIC_RELAXED);
-    if (next == self) return;  // alone: keep running
+    if (__builtin_expect(next == self, false)) return;  // alone: keep running
     __atomic_store_n(&k.ready_tail, self, __ATOMIC_RELAXED);
-    self->state = State::ready;
     switch_to(self, next);
 }
 
@@ -143,13 +152,13 @@ Coroutine* self() { return k.current == &k.root ? nullptr : k.current; }
 
 bool in_coroutine() { return k.current != &k.root; }
 
-bool entered(const Coroutine* co) { return co->state == State::running || co->state == State::calling; }
+bool entered(const Coroutine* co) { return co == k.current || co->state == State::calling; }
 
 const char* name(const Coroutine* co) { return co->named ? static_cast<const char*>(co->label) : nullptr; }
 
 const void* entry_address(const Coroutine* co) { return co->named ? nullptr : co->label; }
 
-State state(const Coroutine* co) { return co->state; }
+State state(const Coroutine* co) { return co == k.current ? State::running : co->state; }
 
 const Pool* pool_of(const Coroutine* co) { return co->pool; }
 

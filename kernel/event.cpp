@@ -37,7 +37,7 @@ Status Event::try_wait() {
 }
 
 Status Event::wait(Timeout timeout) {
-    blocking_caller("Event::wait() called outside a coroutine or from an interrupt handler");
+    blocking_caller("Event::wait()");
     port_irq_state s = port_irq_save();
     if (set_) {
         if (auto_reset_) set_ = false;

@@ -40,9 +40,9 @@ const char* to_string(WaitKind w) {
 CoroutineInfo describe(const Coroutine* co) {
     port_irq_state s = port_irq_save();
     const Waiter* w = co->state == State::waiting ? co->waiter : nullptr;
-    CoroutineInfo info{co, name(co), entry_address(co), co->pool, co->state,
+    CoroutineInfo info{co, name(co), entry_address(co), co->pool, state(co),
                        w != nullptr ? w->kind : WaitKind::none, w != nullptr ? w->object : nullptr,
-                       w != nullptr ? w->deadline : UINT64_MAX, stack_size(co), stack_high_water(co)};
+                       w != nullptr && TimerHeap::pending(w) ? w->deadline : UINT64_MAX, stack_size(co), stack_high_water(co)};
     port_irq_restore(s);
     return info;
 }

@@ -24,7 +24,7 @@ struct Line {
     char text[192];
     size_t len = 0;
 
-    Line& operator<<(const char* s) {
+    [[gnu::noinline]] Line& operator<<(const char* s) {
         while (*s != '\0' && len + 1 < sizeof text) text[len++] = *s++;
         text[len] = '\0';
         return *this;
@@ -55,9 +55,9 @@ Line& describe(Line& line, const Coroutine* co) {
 
 }  // namespace
 
-void panic(const char* what, const Coroutine* co) {
+void panic(const char* what, const Coroutine* co, const char* more) {
     Line line;
-    line << "weft: " << what;
+    line << "weft: " << what << more;
     if (co != nullptr) describe(line << " [", co) << "]";
     port_panic(line.text);
 }

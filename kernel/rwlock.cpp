@@ -24,7 +24,7 @@ void RwLock::let_in() {
 }
 
 Status RwLock::read_lock(Timeout timeout) {
-    blocking_caller("RwLock::read_lock() called outside a coroutine or from an interrupt handler");
+    blocking_caller("RwLock::read_lock()");
     port_irq_state s = port_irq_save();
     if (owners_ >= 0 && waiters_.empty()) {
         ++owners_;
@@ -35,7 +35,7 @@ Status RwLock::read_lock(Timeout timeout) {
 }
 
 Status RwLock::try_read_lock() {
-    blocking_caller("RwLock::try_read_lock() called outside a coroutine or from an interrupt handler");
+    blocking_caller("RwLock::try_read_lock()");
     port_irq_state s = port_irq_save();
     bool free = owners_ >= 0 && waiters_.empty();
     if (free) ++owners_;
@@ -44,7 +44,7 @@ Status RwLock::try_read_lock() {
 }
 
 Status RwLock::write_lock(Timeout timeout) {
-    blocking_caller("RwLock::write_lock() called outside a coroutine or from an interrupt handler");
+    blocking_caller("RwLock::write_lock()");
     port_irq_state s = port_irq_save();
     if (owners_ == 0 && waiters_.empty()) {
         owners_ = -1;
@@ -55,7 +55,7 @@ Status RwLock::write_lock(Timeout timeout) {
 }
 
 Status RwLock::try_write_lock() {
-    blocking_caller("RwLock::try_write_lock() called outside a coroutine or from an interrupt handler");
+    blocking_caller("RwLock::try_write_lock()");
     port_irq_state s = port_irq_save();
     bool free = owners_ == 0 && waiters_.empty();
     if (free) owners_ = -1;
@@ -77,7 +77,7 @@ Status RwLock::unlock() {
 }
 
 Status RwLock::try_upgrade() {
-    blocking_caller("RwLock::try_upgrade() called outside a coroutine or from an interrupt handler");
+    blocking_caller("RwLock::try_upgrade()");
     port_irq_state s = port_irq_save();
     bool alone = owners_ == 1 && waiters_.empty();
     if (alone) owners_ = -1;
@@ -86,7 +86,7 @@ Status RwLock::try_upgrade() {
 }
 
 Status RwLock::upgrade(Timeout timeout) {
-    blocking_caller("RwLock::upgrade() called outside a coroutine or from an interrupt handler");
+    blocking_caller("RwLock::upgrade()");
     port_irq_state s = port_irq_save();
     if (owners_ == 1 && waiters_.empty()) {
         owners_ = -1;

@@ -4,11 +4,6 @@
 #include "core.h"
 
 namespace weft {
-namespace core {
-
-
-
-}  // namespace core
 
 using namespace core;
 
@@ -19,6 +14,7 @@ Result<Coroutine*> spawn(Pool& pool, Entry entry, void* arg, const char* name) {
         co->scheduled = true;
         co->caller = &k.root;
         port_irq_state s = port_irq_save();
+        ++k.owned;
         ready_insert(co);
         port_irq_restore(s);
     }
@@ -33,8 +29,8 @@ Status run() {
         port_irq_state s = port_irq_save();
         Coroutine* next = ready_head();
         if (next == nullptr) {
-            bool more = k.blocked != 0 && port_idle();
-            bool waiting = k.blocked != 0;
+            bool more = k.owned != 0 && port_idle();
+            bool waiting = k.owned != 0;
             port_irq_restore(s);
             if (!more && k.ready_tail == nullptr) return waiting ? Status::deadlock : Status::ok;
             continue;

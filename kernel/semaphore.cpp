@@ -8,14 +8,14 @@ namespace weft {
 using namespace core;
 
 Status Semaphore::take(Timeout timeout) {
-    blocking_caller("Semaphore::take() called outside a coroutine or from an interrupt handler");
+    Coroutine* self = blocking_caller("Semaphore::take()");
     port_irq_state s = port_irq_save();
     if (count_ > 0) {
         --count_;
         port_irq_restore(s);
         return Status::ok;
     }
-    return wait_on(waiters_, nullptr, timeout, s, WaitKind::semaphore, this);
+    return wait_on_inline(self, waiters_, nullptr, timeout, s, WaitKind::semaphore, this);
 }
 
 Status Semaphore::try_take() {
@@ -29,8 +29,8 @@ Status Semaphore::try_take() {
 Status Semaphore::give() {
     port_irq_state s = port_irq_save();
     Status result = Status::ok;
-    if (WaitNode* next = waiters_.front())
-        complete(next->waiter, static_cast<int8_t>(next->index), Status::ok);
+    if (!waiters_.empty())
+        wake_front_inline(waiters_);
     else if (count_ == UINT32_MAX)
         result = Status::exhausted;
     else

@@ -15,7 +15,7 @@ static void timer_stop(Timer* t) {
     if (TimerHeap::pending(t)) k.timers.remove(t);
 }
 
-static void expire(Timer* t) { complete(static_cast<Waiter*>(t), -1, Status::timeout); }
+void timer_expired(Timer* t) { complete(static_cast<Waiter*>(t), -1, Status::timeout); }
 
 void complete(Waiter* w, int8_t which, Status status) {
     for (WaitNode* n = w->nodes; n != w->nodes + w->count; ++n)
@@ -26,20 +26,7 @@ void complete(Waiter* w, int8_t which, Status status) {
     make_ready(w->co);
 }
 
-// How a wait ends is recorded by complete(), by a waker or the timer, so nothing here presets it.
-WEFT_HOT Status suspend_inline(Waiter& w, port_irq_state s) {
-    Coroutine* self = w.co;
-    w.prev = nullptr;
-    if (w.deadline != UINT64_MAX) {
-        w.fire = expire;
-        timer_start(&w);
-    }
-    self->waiter = &w;
-    self->state = State::waiting;
-    ++k.blocked;
-    block(self, s);
-    return w.status;
-}
+void wake_front(WaitQueue& q) { wake_front_inline(q); }
 
 Status suspend(Waiter& w, port_irq_state s) { return suspend_inline(w, s); }
 
@@ -48,7 +35,6 @@ Status wait_on(WaitQueue& q, void* data, Timeout timeout, port_irq_state s, Wait
         port_irq_restore(s);
         return Status::timeout;
     }
-    // Field by field: a brace initialiser of the whole node becomes a memset call at -Os.
     WaitNode node;
     node.data = data;
     node.index = 0;
@@ -57,11 +43,13 @@ Status wait_on(WaitQueue& q, void* data, Timeout timeout, port_irq_state s, Wait
     w.co = k.current;
     w.nodes = &node;
     w.count = 1;
+    w.fired = 0;
+    w.status = Status::ok;
     w.kind = kind;
     w.object = object;
     node.waiter = &w;
     q.push(&node);
-    return suspend_inline(w, s);
+    return suspend(w, s);
 }
 
 }  // namespace core
@@ -69,7 +57,7 @@ Status wait_on(WaitQueue& q, void* data, Timeout timeout, port_irq_state s, Wait
 using namespace core;
 
 void sleep_until(Tick deadline) {
-    Coroutine* self = blocking_caller("sleep_until() called outside a coroutine or from an interrupt handler");
+    Coroutine* self = blocking_caller("sleep_until()");
     port_irq_state s = port_irq_save();
     if (deadline <= port_ticks()) {
         port_irq_restore(s);
@@ -81,6 +69,8 @@ void sleep_until(Tick deadline) {
     w.co = self;
     w.nodes = nullptr;
     w.count = 0;
+    w.fired = 0;
+    w.status = Status::ok;
     w.kind = WaitKind::sleep;
     w.object = nullptr;
     (void)suspend(w, s);

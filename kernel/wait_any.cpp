@@ -6,7 +6,7 @@
 namespace weft::core {
 
 Result<unsigned> wait_any(const Source* sources, WaitNode* nodes, unsigned count, Timeout timeout) {
-    Coroutine* self = blocking_caller("wait_any() called outside a coroutine or from an interrupt handler");
+    Coroutine* self = blocking_caller("wait_any()");
     port_irq_state s = port_irq_save();
     for (unsigned i = 0; i < count; ++i) {
         if (sources[i].ready(sources[i].object, sources[i].data)) {
@@ -23,6 +23,8 @@ Result<unsigned> wait_any(const Source* sources, WaitNode* nodes, unsigned count
     w.co = self;
     w.nodes = nodes;
     w.count = static_cast<uint8_t>(count);
+    w.fired = 0;
+    w.status = Status::ok;
     w.kind = WaitKind::any;
     w.object = nullptr;
     for (unsigned i = 0; i < count; ++i) {

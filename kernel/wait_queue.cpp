@@ -8,7 +8,7 @@ namespace weft {
 using namespace core;
 
 Status WaitQueue::wait(Timeout timeout) {
-    blocking_caller("WaitQueue::wait() called outside a coroutine or from an interrupt handler");
+    blocking_caller("WaitQueue::wait()");
     return wait_on(*this, nullptr, timeout, port_irq_save(), WaitKind::queue, this);
 }
 

@@ -18,12 +18,13 @@ TEST_F(Coroutines, SelfAndInCoroutineOutside) {
 
 TEST_F(Coroutines, SelfInCoroutineAndEntered) {
     Coroutine* co = nullptr;
-    bool inside = false, entered_inside = false;
+    bool inside = false, entered_inside = false, running_inside = false;
     Coroutine* seen = nullptr;
     auto body = [&] {
         inside = in_coroutine();
         seen = self();
         entered_inside = entered(co);
+        running_inside = state(co) == State::running;
         yield();
     };
     co = make(body);
@@ -34,7 +35,9 @@ TEST_F(Coroutines, SelfInCoroutineAndEntered) {
     EXPECT_TRUE(inside);
     EXPECT_EQ(seen, co);
     EXPECT_TRUE(entered_inside);
+    EXPECT_TRUE(running_inside);
     EXPECT_FALSE(entered(co));  // it yielded
+    EXPECT_EQ(state(co), State::suspended);
     EXPECT_FALSE(in_coroutine());
     enter(co);  // runs to its end
     EXPECT_EQ(state(co), State::free);

@@ -58,17 +58,26 @@ TEST_F(Scheduler, AScheduledCoroutineCanEnterAPlainOne) {
         yield();
         trace("plain 2");
     };
+    Coroutine* boss_co = nullptr;
     auto boss = [&] {
         Coroutine* co = make(plain);
         ASSERT_TRUE(co != nullptr);
         enter(co);
         trace("boss");
+        EXPECT_EQ(state(co), State::suspended);
+        EXPECT_EQ(state(boss_co), State::running);
+        EXPECT_TRUE(entered(boss_co));
+        EXPECT_FALSE(entered(co));
         yield();  // to the scheduler: the plain coroutine is not in the ready queue
         enter(co);
         trace("boss done");
     };
-    auto other = [&] { trace("other"); };
-    go(boss);
+    auto other = [&] {
+        trace("other");
+        EXPECT_EQ(state(boss_co), State::ready);  // back in the ring, not still "calling"
+        EXPECT_FALSE(entered(boss_co));
+    };
+    boss_co = go(boss);
     go(other);
     EXPECT_EQ(run(), Status::ok);
     EXPECT_TRUE(trace.is("plain 1", "boss", "other", "plain 2", "boss done"));
@@ -129,6 +138,7 @@ TEST_F(Scheduler, APlainCoroutineThatWaitsReturnsToItsCallerAndIsScheduledOnceWo
     ASSERT_TRUE(co != nullptr);
     enter(co);
     trace("back in main");
+    EXPECT_EQ(self(), nullptr);
     EXPECT_EQ(state(co), State::waiting);
     EXPECT_TRUE(q.wake_one());
     EXPECT_EQ(state(co), State::ready);

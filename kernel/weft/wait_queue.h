@@ -62,6 +62,12 @@ public:
         (tail_ == nullptr ? head_ : tail_->next) = node;
         tail_ = node;
     }
+    WaitNode* pop_front() {
+        WaitNode* node = head_;
+        head_ = node->next;
+        (head_ == nullptr ? tail_ : head_->prev) = nullptr;
+        return node;
+    }
     void remove(WaitNode* node) {
         (node->prev == nullptr ? head_ : node->prev->next) = node->next;
         (node->next == nullptr ? tail_ : node->next->prev) = node->prev;
