@@ -13,7 +13,7 @@ using namespace core;
 bool ChannelBase::put_now(const void* item) {
     if (WaitNode* r = receivers_.front()) {
         memcpy(r->data, item, item_size_);
-        complete(r->waiter, static_cast<int8_t>(r->index), Status::ok);
+        wake_front(receivers_);
         return true;
     }
     if (count_ == capacity_) return false;
@@ -31,7 +31,7 @@ bool ChannelBase::take_now(void* out) {
     // The room just made goes to the longest waiting sender, whose wait is then over.
     if (WaitNode* w = senders_.front()) {
         put_now(w->data);
-        complete(w->waiter, static_cast<int8_t>(w->index), Status::ok);
+        wake_front(senders_);
     }
     return true;
 }

@@ -10,14 +10,13 @@ using namespace core;
 void Event::set() {
     port_irq_state s = port_irq_save();
     if (auto_reset_) {
-        if (WaitNode* next = waiters_.front())
-            complete(next->waiter, static_cast<int8_t>(next->index), Status::ok);
+        if (!waiters_.empty())
+            wake_front(waiters_);
         else
             set_ = true;
     } else {
         set_ = true;
-        while (WaitNode* next = waiters_.front())
-            complete(next->waiter, static_cast<int8_t>(next->index), Status::ok);
+        while (!waiters_.empty()) wake_front(waiters_);
     }
     port_irq_restore(s);
 }

@@ -41,7 +41,7 @@ Status Mutex::unlock() {
     }
     WaitNode* next = waiters_.front();
     owner_ = next != nullptr ? next->waiter->co : nullptr;
-    if (next != nullptr) complete(next->waiter, 0, Status::ok);
+    if (next != nullptr) wake_front(waiters_);
     port_irq_restore(s);
     return Status::ok;
 }

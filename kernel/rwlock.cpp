@@ -18,7 +18,7 @@ void RwLock::let_in() {
         bool writer = next->data != nullptr;
         if (writer ? owners_ != 0 : owners_ < 0) return;
         owners_ = writer ? -1 : owners_ + 1;
-        complete(next->waiter, static_cast<int8_t>(next->index), Status::ok);
+        wake_front(waiters_);
         if (writer) return;
     }
 }

@@ -14,10 +14,10 @@ Status WaitQueue::wait(Timeout timeout) {
 
 bool WaitQueue::wake_one() {
     port_irq_state s = port_irq_save();
-    WaitNode* node = head_;
-    if (node != nullptr) complete(node->waiter, static_cast<int8_t>(node->index), Status::ok);
+    bool any = head_ != nullptr;
+    if (any) wake_front(*this);
     port_irq_restore(s);
-    return node != nullptr;
+    return any;
 }
 
 unsigned WaitQueue::wake_all() {
