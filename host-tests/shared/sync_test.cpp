@@ -131,6 +131,35 @@ TEST_F(Sync, SemaphoreCountsAndHandsUnitsToWaitersInOrder) {
     EXPECT_EQ(sem.count(), 1u);
 }
 
+// Untimed takers are woken by unlinking alone, timed ones through the general path that also
+// stops their timer: mixed in one queue, they keep arrival order and the timers stay quiet.
+TEST_F(Sync, SemaphoreWakesTimedAndUntimedTakersInArrivalOrder) {
+    Trace trace;
+    Semaphore sem;
+    auto untimed = [&] {
+        EXPECT_EQ(sem.take(), Status::ok);
+        trace(me());
+    };
+    auto timed = [&] {
+        EXPECT_EQ(sem.take(5ms), Status::ok);
+        trace(me());
+    };
+    auto giver = [&] {
+        for (int i = 0; i < 4; ++i) EXPECT_EQ(sem.give(), Status::ok);
+        trace("gave 4");
+        sleep_for(10ms);  // past every timeout: none may fire now
+        trace("slept");
+    };
+    go(untimed, "u1");
+    go(timed, "t1");
+    go(untimed, "u2");
+    go(timed, "t2");
+    go(giver, "giver");
+    EXPECT_EQ(run(), Status::ok);
+    EXPECT_TRUE(trace.is("gave 4", "u1", "t1", "u2", "t2", "slept"));
+    EXPECT_EQ(sem.count(), 0u);
+}
+
 TEST_F(Sync, SemaphoreTryTimeoutAndOverflow) {
     Semaphore sem(UINT32_MAX - 1);
     EXPECT_EQ(sem.give(), Status::ok);

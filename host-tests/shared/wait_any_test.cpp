@@ -63,6 +63,24 @@ TEST_F(Any, EachKindOfSourceCanWakeIt) {
     EXPECT_EQ(ch.size(), 0u);
 }
 
+// With one source the wait looks like a plain one to the waker, which only unlinks it: the
+// outcome recorded in advance must be that source.
+TEST_F(Any, OneSourceIsWokenLikeAPlainWait) {
+    Semaphore sem;
+    unsigned fired = 99;
+    auto waiter = [&] {
+        Result<unsigned> r = wait_any(forever, on(sem));
+        ASSERT_TRUE(r.ok());
+        fired = *r;
+    };
+    auto giver = [&] { EXPECT_EQ(sem.give(), Status::ok); };
+    go(waiter);
+    go(giver);
+    EXPECT_EQ(run(), Status::ok);
+    EXPECT_EQ(fired, 0u);
+    EXPECT_EQ(sem.count(), 0u);
+}
+
 TEST_F(Any, OnlyTheSourceThatFiredIsConsumed) {
     Semaphore s1, s2;
     Result<unsigned> got = Status::deadlock;
