@@ -14,7 +14,7 @@ typedef uint32_t port_irq_state;
 
 // 32, not the AAPCS's 8: a later MPU guard region at a slot's base needs 32-byte alignment.
 #define PORT_STACK_ALIGN 32
-// A switch frame (104 bytes with the FPU), an FPU exception frame (108) and a little to run on.
+// A switch frame (108 bytes with the FPU registers), an FPU exception frame (108) and a little to run on.
 #define PORT_STACK_MIN 512
 #define PORT_STACK_COUNT 1
 // SysTick counts the core clock, so a tick is a cycle; the board says how fast that is.
