@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cortex_m.h"
 #include "kernel_test.h"
 #include "port.h"
 
@@ -210,6 +211,29 @@ bool spawn_all(void* const* args, void (*const* bodies)(void*), int n) {
 
 #endif
 
+#if PORT_MPU_GUARD
+extern "C" char __main_stack_bottom[];
+
+uintptr_t guard_base() {
+    return cortex_m::reg(cortex_m::mpu_rbar) & ~uintptr_t{PORT_MPU_GUARD_BYTES - 1};
+}
+
+struct GuardSeen {
+    uintptr_t expected = 0, at_start = 0, after_yield = 0;
+    size_t high_water = 0;
+};
+
+void look_at_guard(void* arg) {
+    auto& g = *static_cast<GuardSeen*>(arg);
+    g.expected = reinterpret_cast<uintptr_t>(weft::self()->stack) + PORT_MPU_GUARD_BYTES;
+    g.at_start = guard_base();
+    weft::yield();
+    g.after_yield = guard_base();
+    // Reads this stack from its bottom up while it runs: the guard must not be in the way.
+    g.high_water = weft::stack_high_water(weft::self());
+}
+#endif
+
 TEST(Port, InterruptMaskingNests) { EXPECT_TRUE(irq_mask_nests()); }
 
 // Across more than one wrap of the 24-bit SysTick, so the extension to 64 bits is exercised.
@@ -225,6 +249,34 @@ TEST(Port, FloatingPointSurvivesSwitches) {
     EXPECT_TRUE(floating_point_survives_switches());
     EXPECT_EQ(weft::test::pool.used(), 0u);
 }
+
+#if PORT_MPU_GUARD
+// Region 7 denies every access to the 32 bytes below the running context's stack: above the
+// kernel's canary for a coroutine, at the bottom of the main stack for main().
+TEST(Port, TheMpuGuardFollowsTheRunningStackAndAdmitsNothing) {
+    GuardSeen a, b;
+    ASSERT_TRUE(weft::spawn(weft::test::pool, look_at_guard, &a));
+    ASSERT_TRUE(weft::spawn(weft::test::pool, look_at_guard, &b));
+    uint32_t rasr = cortex_m::reg(cortex_m::mpu_rasr);
+    EXPECT_EQ(rasr >> 24 & 7, 0u);         // AP: no access, privileged or not
+    EXPECT_EQ(rasr >> 28 & 1, 1u);         // XN
+    EXPECT_EQ(rasr & 0x3F, 4u << 1 | 1u);  // 32 bytes, enabled
+    EXPECT_EQ(cortex_m::reg(cortex_m::mpu_ctrl) & 1, 1u);
+    uintptr_t main_guard = (reinterpret_cast<uintptr_t>(__main_stack_bottom) + PORT_MPU_GUARD_BYTES - 1) &
+                           ~uintptr_t{PORT_MPU_GUARD_BYTES - 1};
+    EXPECT_EQ(guard_base(), main_guard);
+    EXPECT_EQ(weft::run(), weft::Status::ok);
+    EXPECT_EQ(guard_base(), main_guard);
+    const GuardSeen* seen[] = {&a, &b};
+    for (const GuardSeen* g : seen) {
+        EXPECT_EQ(g->at_start, g->expected);
+        EXPECT_EQ(g->after_yield, g->expected);
+        EXPECT_GT(g->high_water, 0u);
+    }
+    EXPECT_NE(a.expected, b.expected);
+    EXPECT_EQ(weft::test::pool.used(), 0u);
+}
+#endif
 
 #if defined(__ARM_FP)
 // Two coroutines with different s16-s31 and different FPSCR settings (round to zero with
