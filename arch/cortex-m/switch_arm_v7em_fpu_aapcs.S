@@ -20,8 +20,9 @@
  * instruction and sets FPCA, and vmsr then overwrites the FPDSCR value it loaded.
  * Interrupts see FPCA too: a context without FPU state gets the 32-byte exception frame, not the
  * 104-byte one. Lazy stacking needs no care: no switch happens inside a handler.
- * A fresh context (port_context_init) holds the 44-byte frame, zeroed (FP = 0) but for lr =
- * port_start; the two words above it are arg and entry, which port_start pops.
+ * A fresh context (port_context_init) holds the 44-byte frame with FP = 0 and lr = port_start
+ * (the rest zeroed, but for the FPSCR word, unread with FP = 0); the two words above it are arg
+ * and entry, which port_start pops.
  */
     .syntax unified
     .thumb
