@@ -1,8 +1,8 @@
 # Cortex-M port: GCC for arm-none-eabi with picolibc. The board's board.mk has set CPU_FLAGS, SWITCH,
 # MEMORY, BOARD_SRCS and QEMU.
-# STACK_GUARD=mpu: the MPU makes the bottom of the running coroutine's stack read-only, for boards
-# whose core has such a switch variant (SWITCH_MPU); the default relies on the kernel's canary
-# (and, on ARMv8-M, on PSPLIM, which every v8-M switch sets).
+# STACK_GUARD=mpu: the MPU denies all access to the 32 bytes below the running context's stack, for
+# boards whose core has such a switch variant (SWITCH_MPU); the default relies on the kernel's
+# canary (and, on ARMv8-M, on PSPLIM, which every v8-M switch sets).
 STACK_GUARD ?= canary
 ifeq ($(STACK_GUARD),mpu)
 ifeq ($(SWITCH_MPU),)

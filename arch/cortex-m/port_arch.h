@@ -12,17 +12,28 @@ struct port_context {
 
 typedef uint32_t port_irq_state;
 
-// 32, not the AAPCS's 8: a later MPU guard region at a slot's base needs 32-byte alignment.
+// 32, not the AAPCS's 8: the MPU guard region in a slot needs 32-byte alignment.
 #define PORT_STACK_ALIGN 32
-// A switch frame (104 bytes with the FPU), an FPU exception frame (108) and a little to run on.
+// A switch frame (108 bytes with the FPU registers), an FPU exception frame (108) and a little to run on.
 #define PORT_STACK_MIN 512
 #define PORT_STACK_COUNT 1
 // SysTick counts the core clock, so a tick is a cycle; the board says how fast that is.
 #define PORT_TICK_HZ BOARD_CPU_HZ
 
+#if PORT_MPU_GUARD
+// STACK_GUARD=mpu: a slot's lowest 32 bytes keep the kernel's canary, the next 32 are the MPU guard,
+// no access at all while the stack's context runs, and the stack is above them. The kernel reads
+// the canary, and the high-water mark from the stack's bottom up, while that context runs: neither
+// may lie in the guard.
+#define PORT_MPU_GUARD_BYTES 32
+inline void port_stacks(unsigned char* slot, size_t size, port_stack* stacks) {
+    stacks[0] = {slot + 2 * PORT_MPU_GUARD_BYTES, slot + size};
+}
+#else
 inline void port_stacks(unsigned char* slot, size_t size, port_stack* stacks) {
     stacks[0] = {slot, slot + size};
 }
+#endif
 
 extern "C" {
 

@@ -126,6 +126,13 @@ extern "C" [[gnu::naked, noreturn]] void Reset_Handler() {
         "ldr  r2, =0x00F00000\n\t"
         "orrs r1, r2\n\t"
         "str  r1, [r0]\n\t"
+        // FPCCR.ASPEN and LSPEN, their reset values, made certain (a boot loader may have cleared
+        // them): the switch keeps a context's FPU registers only when CONTROL.FPCA says it used
+        // the FPU, and only ASPEN makes the hardware set FPCA.
+        "ldr  r0, =0xE000EF34\n\t"
+        "ldr  r1, [r0]\n\t"
+        "orr  r1, r1, #0xC0000000\n\t"
+        "str  r1, [r0]\n\t"
         "dsb\n\t"
         "isb\n\t"
 #endif

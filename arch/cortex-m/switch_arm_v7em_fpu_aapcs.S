@@ -1,17 +1,28 @@
 /*
  * port_switch(port_context* from = r0, port_context* to = r1), ARMv7-E-M with the single-precision
  * FPU (Cortex-M4F, M7), AAPCS with either float ABI: the compiler keeps values in s16-s31 across calls.
+ * The FPU registers travel only with contexts that have used the FPU.
  *
  * Saved frame, at from->sp once suspended (the stack grows down):
  *
- *   +0x64  lr    resume address: where port_switch was called from
- *   +0x44  r4-r11
- *   +0x40  FPSCR (rounding mode, flush-to-zero, default NaN: per context, as on the host)
- *   +0x00  s16-s31                                               <- sp
+ *   +0x2c  s16-s31   only when FP = 4                           (64 bytes)
+ *   +0x28  lr        resume address: where port_switch was called from
+ *   +0x08  r4-r11
+ *   +0x04  FP        4: the context had used the FPU (CONTROL.FPCA), s16-s31 above; 0: neither
+ *   +0x00  FPSCR     when FP = 4; unused otherwise                  <- sp
  *
- * 104 bytes, a multiple of 8. A fresh context (port_context_init) holds the same frame, zeroed
- * (FPSCR 0 is the reset value), with lr = port_start; the two words above it are arg and entry.
- * Lazy stacking needs no care: no switch happens inside a handler.
+ * 44 bytes, or 108 with the FPU registers. CONTROL.FPCA is what tells: the hardware sets it at a
+ * context's first FPU instruction (FPCCR.ASPEN, which start-up sets), loading FPSCR from FPDSCR on
+ * the way, so a context that never used the FPU has nothing of it to keep. Resuming such a context
+ * clears FPCA, so its first FPU instruction starts it afresh, with FPDSCR's rounding and
+ * flush-to-zero, not its predecessor's; an ISB makes the cleared bit hold for whatever the resumed
+ * code executes next. Resuming one that had used the FPU needs no write: vpop is itself an FPU
+ * instruction and sets FPCA, and vmsr then overwrites the FPDSCR value it loaded.
+ * Interrupts see FPCA too: a context without FPU state gets the 32-byte exception frame, not the
+ * 104-byte one. Lazy stacking needs no care: no switch happens inside a handler.
+ * A fresh context (port_context_init) holds the 44-byte frame with FP = 0 and lr = port_start
+ * (the rest zeroed, but for the FPSCR word, unread with FP = 0); the two words above it are arg
+ * and entry, which port_start pops.
  */
     .syntax unified
     .thumb
@@ -24,16 +35,23 @@
     .thumb_func
 port_switch:
     .cfi_startproc
+    mrs     r12, control            /* kept to the end: both contexts share all but FPCA */
+    ands    r3, r12, #4
+    beq     1f
     vmrs    r2, fpscr
-    push    {r2, r4-r11, lr}
-    .cfi_adjust_cfa_offset 40
     vpush   {s16-s31}
-    .cfi_adjust_cfa_offset 64
+1:  push    {r2, r3, r4-r11, lr}
+    .cfi_adjust_cfa_offset 44       /* unwind information can follow one path: the one without FP */
     str     sp, [r0]
     ldr     sp, [r1]
+    pop     {r2, r3, r4-r11, lr}
+    cbz     r3, 2f
     vpop    {s16-s31}
-    pop     {r2, r4-r11, lr}
     vmsr    fpscr, r2
+    bx      lr
+2:  bic     r12, r12, #4
+    msr     control, r12
+    isb
     bx      lr
     .cfi_endproc
     .size port_switch, .-port_switch
@@ -44,7 +62,7 @@ port_switch:
     .type port_frame_bytes, %object
     .p2align 2
 port_frame_bytes:
-    .word 104
+    .word 44
     .size port_frame_bytes, 4
 
     .section .note.GNU-stack, "", %progbits

@@ -6,14 +6,20 @@
  *
  *   +0x24  lr      resume address: where port_switch was called from
  *   +0x04  r4-r11
- *   +0x00  guard   MPU region 7's base: the lowest 32 bytes of this context's stack   <- sp
+ *   +0x00  guard   MPU region 7's base: the 32 bytes below this context's stack   <- sp
  *
- * Region 7 (highest priority) makes those 32 bytes read-only, so a push past the limit faults
- * (MemManage) before it reaches the neighbouring slot, and the kernel's canary, inside the guard,
- * stays readable. RNR stays 7, so writing RBAR with VALID clear moves region 7 in one store.
- * No DSB/ISB after it: at worst the new guard applies a few instructions late.
- * A fresh context (port_context_init) holds the same frame, guard = its slot base (+8, which
- * RBAR ignores) and lr = port_start; the two words above it are arg and entry.
+ * Region 7 (highest priority) makes those 32 bytes inaccessible, so a push past the limit faults
+ * (MemManage) before it reaches the kernel's canary, in the 32 bytes below the guard, or the
+ * neighbouring slot. RNR stays 7, so writing RBAR with VALID clear moves region 7 in one store.
+ * The region moved is the guard of the stack being resumed, which its code uses as soon as this
+ * returns, so the move must hold by then: the architecture promises an MPU change only to
+ * instructions fetched after the store completes, hence DSB (complete it) then ISB (fetch again).
+ * No barrier before the store: no access still in flight, the outgoing frame's included, can fall
+ * in the incoming guard, and the outgoing one has nothing to catch any more. Without the two
+ * barriers a switch is 2 instructions shorter (docs/performance.md), and the guard could miss the
+ * resumed code's first accesses.
+ * A fresh context (port_context_init) holds the same frame, guard = the 32 bytes below its stack
+ * and lr = port_start; the two words above it are arg and entry.
  */
     .syntax unified
     .thumb
@@ -33,6 +39,8 @@ port_switch:
     ldr     sp, [r1]
     pop     {r2, r4-r11, lr}
     str     r2, [r3]
+    dsb
+    isb
     bx      lr
     .cfi_endproc
     .size port_switch, .-port_switch

@@ -17,17 +17,75 @@ constexpr uint32_t n = 100000;
 // Two instructions an iteration: subs, bne.
 void spin(uint32_t count) { __asm__ volatile("1: subs %0, #1\n\tbne 1b" : "+r"(count)::"cc"); }
 
-port_context main_ctx, other_ctx;
-alignas(8) unsigned char other_stack[1024];
+uint64_t ticks(void (*f)(uint32_t), uint32_t count) {
+    uint64_t t0 = port_cycles();
+    f(count);
+    return port_cycles() - t0;
+}
+
+port_context main_ctx, a_ctx, b_ctx;
+alignas(PORT_STACK_ALIGN) unsigned char a_slot[1024], b_slot[1024];
+
+// Whether the two switching contexts use the FPU: with the FPU variants that keep its registers
+// only for contexts that used it, the switch costs differ.
+bool with_fpu;
+
+void touch_fpu() {
+#if defined(__ARM_FP)
+    if (with_fpu) __asm__ volatile("vmov.f32 s0, #1.0" ::: "s0");
+#endif
+}
+
+// CONTROL.FPCA: the running context has FPU state. Always false without an FPU.
+bool fpu_state_live() {
+#if defined(__ARM_FP)
+    uint32_t control;
+    __asm__ volatile("mrs %0, control" : "=r"(control));
+    return (control & 4) != 0;
+#else
+    return false;
+#endif
+}
 
 [[noreturn]] void bounce(void*) {
-    for (;;) port_switch(&other_ctx, &main_ctx);
+    touch_fpu();
+    for (;;) port_switch(&b_ctx, &a_ctx);
 }
 
 // Two switches each time round: there and back. A count-down loop, the least a loop can add.
 void switches(uint32_t count) {
-    do port_switch(&main_ctx, &other_ctx);
+    do port_switch(&a_ctx, &b_ctx);
     while (--count != 0);
+}
+
+uint32_t request;
+uint64_t result;
+bool fpu_was_live;
+
+// Times `request` rounds of switches to bounce() and back, from a context of its own, so that
+// main(), which computes in floating point, is not one of the two.
+[[noreturn]] void driver(void*) {
+    touch_fpu();
+    for (;;) {
+        result = ticks(switches, request);
+        fpu_was_live = fpu_state_live();
+        port_switch(&a_ctx, &main_ctx);
+    }
+}
+
+void start_pair(bool fpu) {
+    with_fpu = fpu;
+    port_stack stack;
+    port_stacks(a_slot, sizeof a_slot, &stack);
+    port_context_init(&a_ctx, &stack, driver, nullptr);
+    port_stacks(b_slot, sizeof b_slot, &stack);
+    port_context_init(&b_ctx, &stack, bounce, nullptr);
+}
+
+uint64_t driver_ticks(uint32_t count) {
+    request = count;
+    port_switch(&main_ctx, &a_ctx);
+    return result;
 }
 
 bool stop;
@@ -86,19 +144,23 @@ void lifecycles(uint32_t count) {
     for (uint32_t i = 0; i < count; ++i) weft::enter(*weft::create(bench_pool, nothing, nullptr));
 }
 
-uint64_t ticks(void (*f)(uint32_t), uint32_t count) {
-    uint64_t t0 = port_cycles();
-    f(count);
-    return port_cycles() - t0;
-}
-
 double per_tick;
 
-// Instructions per operation, `per_call` operations in each call of f's loop.
+// Instructions per operation from the ticks of m and of 2m calls, `per_call` operations each.
+double per_operation(uint64_t once, uint64_t twice, uint32_t m, double per_call) {
+    return per_tick * static_cast<double>(twice - once) / (m * per_call);
+}
+
 double cost(void (*f)(uint32_t), uint32_t m, double per_call) {
     uint64_t once = ticks(f, m);
-    uint64_t twice = ticks(f, 2 * m);
-    return per_tick * static_cast<double>(twice - once) / (m * per_call);
+    return per_operation(once, ticks(f, 2 * m), m, per_call);
+}
+
+// One switch between two contexts with or without FPU state.
+double switch_cost(bool fpu) {
+    start_pair(fpu);
+    uint64_t once = driver_ticks(n);
+    return per_operation(once, driver_ticks(2 * n), n, 2);
 }
 
 void row(const char* what, double instructions, int goal) {
@@ -112,15 +174,17 @@ void row(const char* what, double instructions, int goal) {
 
 int main() {
     per_tick = 2.0 * n / static_cast<double>(ticks(spin, 2 * n) - ticks(spin, n));
-    port_stack stack{other_stack, other_stack + sizeof other_stack};
-    port_context_init(&other_ctx, &stack, bounce, nullptr);
     weft::Result<weft::Coroutine*> made = weft::create(bench_pool, yield_until_stopped, nullptr);
     if (!made) return 1;
     plain = *made;
 
     printf("calibration: %.2f instructions per SysTick tick\n", per_tick);
     printf("%-36s %8s\n", "operation", "instructions");
-    row("switch (port_switch, with its call)", cost(switches, n, 2), 8);
+    row("switch (port_switch, with its call)", switch_cost(false), 8);
+    if (fpu_was_live) printf("  (neither context used the FPU, but the switch itself did)\n");
+#if defined(__ARM_FP)
+    row("switch, both contexts using the FPU", switch_cost(true), 0);
+#endif
     row("enter + yield round trip", cost(enter_yield, n, 1), 0);
     stop = true;
     weft::enter(plain);

@@ -4,6 +4,7 @@
 ARCH       := cortex-m
 CPU_FLAGS  := -mcpu=cortex-m3 -mfloat-abi=soft -DBOARD_CPU_HZ=8000000 -DBOARD_IRQ_COUNT=44
 SWITCH     := arch/cortex-m/switch_arm_v7m_aapcs.S
+SWITCH_MPU := arch/cortex-m/switch_arm_v7m_mpu_aapcs.S
 MEMORY     := board/qemu-lm3s6965evb/memory.ld
 BOARD_SRCS := board/ek-lm3s6965/board.cpp board/halt.cpp drivers/pl011_uart.cpp
 OPENOCD    := -f board/ek-lm3s6965.cfg

@@ -4,6 +4,7 @@
 ARCH       := cortex-m
 CPU_FLAGS  := -mcpu=cortex-m4 -mfpu=fpv4-sp-d16 -mfloat-abi=hard -DBOARD_CPU_HZ=16000000 -DBOARD_IRQ_COUNT=85
 SWITCH     := arch/cortex-m/switch_arm_v7em_fpu_aapcs.S
+SWITCH_MPU := arch/cortex-m/switch_arm_v7em_fpu_mpu_aapcs.S
 MEMORY     := board/nucleo-f401re/memory.ld
 BOARD_SRCS := board/nucleo-f401re/board.cpp board/halt.cpp drivers/stm32_usart.cpp
 OPENOCD    := -f board/st_nucleo_f4.cfg
