@@ -25,7 +25,8 @@ struct port_stack {
 extern "C" {
 
 // Carves a slot of `size` bytes at `slot` into PORT_STACK_COUNT stacks; stacks[0] grows
-// down towards `slot` itself, so a guard word at `slot` is the first thing an overflow hits.
+// down towards `slot` itself, so the kernel's guard word at `slot` is the first thing an overflow
+// hits, unless the port puts a hardware guard (an MPU region) between the two.
 // (Declared per port as: inline void port_stacks(unsigned char* slot, size_t size, port_stack* stacks);)
 
 // Prepares `ctx` so that the first port_switch() into it calls entry(arg) on `stacks`; entry must never return.
