@@ -156,10 +156,9 @@ Status suspend(Waiter& w, port_irq_state s);
 // `data`. Restores `s` either way.
 Status wait_on(WaitQueue& q, void* data, Timeout timeout, port_irq_state s, WaitKind kind, const void* object);
 
-// wait_on() for the hottest callers: a wait with no timeout inline, any other through wait_on().
-WEFT_HOT Status wait_on_inline(Coroutine* self, WaitQueue& q, void* data, Timeout timeout, port_irq_state s,
-                               WaitKind kind, const void* object) {
-    if (__builtin_expect(timeout.deadline != UINT64_MAX, false)) return wait_on(q, data, timeout, s, kind, object);
+// wait_on() without a timeout, inline for the hottest callers.
+WEFT_HOT Status wait_untimed(Coroutine* self, WaitQueue& q, void* data, port_irq_state s, WaitKind kind,
+                             const void* object) {
     // Field by field: a brace initialiser of the whole node becomes a memset call at -Os.
     WaitNode node;
     node.data = data;

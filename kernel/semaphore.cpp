@@ -7,7 +7,7 @@ namespace weft {
 
 using namespace core;
 
-Status Semaphore::take(Timeout timeout) {
+Status Semaphore::take() {
     Coroutine* self = blocking_caller("Semaphore::take()");
     port_irq_state s = port_irq_save();
     if (count_ > 0) {
@@ -15,7 +15,19 @@ Status Semaphore::take(Timeout timeout) {
         port_irq_restore(s);
         return Status::ok;
     }
-    return wait_on_inline(self, waiters_, nullptr, timeout, s, WaitKind::semaphore, this);
+    return wait_untimed(self, waiters_, nullptr, s, WaitKind::semaphore, this);
+}
+
+Status Semaphore::take(Timeout timeout) {
+    if (timeout.deadline == forever.deadline) return take();
+    blocking_caller("Semaphore::take()");
+    port_irq_state s = port_irq_save();
+    if (count_ > 0) {
+        --count_;
+        port_irq_restore(s);
+        return Status::ok;
+    }
+    return wait_on(waiters_, nullptr, timeout, s, WaitKind::semaphore, this);
 }
 
 Status Semaphore::try_take() {

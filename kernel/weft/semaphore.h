@@ -12,8 +12,11 @@ public:
     Semaphore(const Semaphore&) = delete;
     Semaphore& operator=(const Semaphore&) = delete;
 
+    // Takes one unit, waiting for as long as it takes: ok.
+    Status take();
+
     // Takes one unit, waiting up to `timeout`: ok or timeout.
-    Status take(Timeout timeout = forever);
+    Status take(Timeout timeout);
 
     // Takes one unit if there is one: ok or would_block. Safe from an interrupt handler.
     Status try_take();
