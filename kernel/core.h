@@ -157,14 +157,14 @@ Status suspend(Waiter& w, port_irq_state s);
 Status wait_on(WaitQueue& q, void* data, Timeout timeout, port_irq_state s, WaitKind kind, const void* object);
 
 // wait_on() without a timeout, inline for the hottest callers.
-WEFT_HOT Status wait_untimed(Coroutine* self, WaitQueue& q, void* data, port_irq_state s, WaitKind kind,
-                             const void* object) {
+// Prepares the waiter `w` of `self` on one queue through `node`, carrying `data`, and links the
+// node in `q`; the deadline and the timer are the caller's. Interrupts masked.
+WEFT_HOT void wait_one(Waiter& w, WaitNode& node, Coroutine* self, WaitQueue& q, void* data, WaitKind kind,
+                       const void* object) {
     // Field by field: a brace initialiser of the whole node becomes a memset call at -Os.
-    WaitNode node;
     node.data = data;
     node.index = 0;
-    Waiter w;
-    w.prev = nullptr;  // no timer; so the deadline is not read
+    node.waiter = &w;
     w.co = self;
     w.nodes = &node;
     w.count = 1;
@@ -172,8 +172,15 @@ WEFT_HOT Status wait_untimed(Coroutine* self, WaitQueue& q, void* data, port_irq
     w.status = Status::ok;
     w.kind = kind;
     w.object = object;
-    node.waiter = &w;
     q.push(&node);
+}
+
+WEFT_HOT Status wait_untimed(Coroutine* self, WaitQueue& q, void* data, port_irq_state s, WaitKind kind,
+                             const void* object) {
+    WaitNode node;
+    Waiter w;
+    wait_one(w, node, self, q, data, kind, object);
+    w.prev = nullptr;  // no timer; so the deadline is not read
     self->waiter = &w;
     self->state = State::waiting;
     block(self, s);

@@ -10,24 +10,20 @@ using namespace core;
 Status Semaphore::take() {
     Coroutine* self = blocking_caller("Semaphore::take()");
     port_irq_state s = port_irq_save();
-    if (count_ > 0) {
-        --count_;
-        port_irq_restore(s);
-        return Status::ok;
-    }
-    return wait_untimed(self, waiters_, nullptr, s, WaitKind::semaphore, this);
+    if (count_ == 0) return wait_untimed(self, waiters_, nullptr, s, WaitKind::semaphore, this);
+    --count_;
+    port_irq_restore(s);
+    return Status::ok;
 }
 
 Status Semaphore::take(Timeout timeout) {
     if (timeout.deadline == forever.deadline) return take();
     blocking_caller("Semaphore::take()");
     port_irq_state s = port_irq_save();
-    if (count_ > 0) {
-        --count_;
-        port_irq_restore(s);
-        return Status::ok;
-    }
-    return wait_on(waiters_, nullptr, timeout, s, WaitKind::semaphore, this);
+    if (count_ == 0) return wait_on(waiters_, nullptr, timeout, s, WaitKind::semaphore, this);
+    --count_;
+    port_irq_restore(s);
+    return Status::ok;
 }
 
 Status Semaphore::try_take() {

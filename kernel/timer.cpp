@@ -36,19 +36,9 @@ Status wait_on(WaitQueue& q, void* data, Timeout timeout, port_irq_state s, Wait
         return Status::timeout;
     }
     WaitNode node;
-    node.data = data;
-    node.index = 0;
     Waiter w;
+    wait_one(w, node, k.current, q, data, kind, object);
     w.deadline = timeout.deadline;
-    w.co = k.current;
-    w.nodes = &node;
-    w.count = 1;
-    w.fired = 0;
-    w.status = Status::ok;
-    w.kind = kind;
-    w.object = object;
-    node.waiter = &w;
-    q.push(&node);
     return suspend(w, s);
 }
 
