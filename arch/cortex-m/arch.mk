@@ -30,11 +30,16 @@ endif
 # The time source: what port_ticks() and port_timer_arm() are made of. A board.mk picks one with
 # TIME (and gives its peripheral's address and interrupt in TIME_FLAGS); docs/boards.md says which.
 #   systick      SysTick alone keeps time and interrupts for deadlines; it can never stop
+#   nrf51_timer  an nRF51/nRF52 TIMER does both, at TIME_HZ (1 MHz unless the board says)
 TIME ?= systick
 ifeq ($(TIME),systick)
 TIME_SRCS := arch/cortex-m/time_systick.cpp
+else ifeq ($(TIME),nrf51_timer)
+TIME_SRCS := drivers/nrf51_timer.cpp
+TIME_HZ ?= 1000000
+TIME_FLAGS += -DPORT_TICK_HZ=$(TIME_HZ)
 else
-$(error TIME must be systick, not '$(TIME)')
+$(error TIME must be systick or nrf51_timer, not '$(TIME)')
 endif
 
 CROSS := arm-none-eabi-

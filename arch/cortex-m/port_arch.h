@@ -17,8 +17,11 @@ typedef uint32_t port_irq_state;
 // A switch frame (104 bytes with the FPU), an FPU exception frame (108) and a little to run on.
 #define PORT_STACK_MIN 512
 #define PORT_STACK_COUNT 1
-// SysTick counts the core clock, so a tick is a cycle; the board says how fast that is.
+// The rate of the board's time source (TIME in board.mk); SysTick's, a core cycle, unless arch.mk
+// says otherwise.
+#ifndef PORT_TICK_HZ
 #define PORT_TICK_HZ BOARD_CPU_HZ
+#endif
 
 inline void port_stacks(unsigned char* slot, size_t size, port_stack* stacks) {
     stacks[0] = {slot, slot + size};
