@@ -6,6 +6,9 @@
 
 #include "kernel_test.h"
 #include "port.h"
+#if defined(PORT_TIME_SYSTICK_ALARM)
+#include "cortex_m.h"
+#endif
 
 using namespace weft;
 using namespace weft::test;
@@ -78,5 +81,40 @@ TEST_F(LongWaits, AWakeUpAfterSeveralSysTickPeriodsBeatsItsTimeout) {
     EXPECT_GE(done, woken + long_wait);
     EXPECT_LT(done, woken + long_wait + late);
 }
+
+#if defined(PORT_TIME_SYSTICK_ALARM)
+bool systick_on() { return (cortex_m::reg(cortex_m::syst_csr) & 1) != 0; }
+
+// Where a peripheral counter keeps time, SysTick runs only while a deadline is pending: not for a
+// coroutine that waits without a timeout, not once the last deadline has passed.
+TEST_F(LongWaits, SysTickRunsOnlyWhileSomethingWaitsOnTime) {
+    // An earlier test's wait that ended before its timeout may have left its alarm set.
+    port_timer_arm(UINT64_MAX);
+    Semaphore handed;
+    bool off_at_start = false, on_while_sleeping = false, slept = false, off_after = false;
+    auto waiter = [&] { EXPECT_EQ(handed.take(), Status::ok); };
+    auto sleeper = [&] {
+        off_at_start = !systick_on();
+        sleep_for(PORT_TICK_HZ / 100);
+        slept = true;
+        off_after = !systick_on();
+        EXPECT_EQ(handed.give(), Status::ok);
+    };
+    auto watcher = [&] {
+        while (!slept) {
+            on_while_sleeping = on_while_sleeping || systick_on();
+            yield();
+        }
+    };
+    go(waiter);
+    go(sleeper);
+    go(watcher);
+    EXPECT_EQ(run(), Status::ok);
+    EXPECT_TRUE(off_at_start);
+    EXPECT_TRUE(on_while_sleeping);
+    EXPECT_TRUE(off_after);
+    EXPECT_FALSE(systick_on());
+}
+#endif
 
 }  // namespace

@@ -30,16 +30,23 @@ endif
 # The time source: what port_ticks() and port_timer_arm() are made of. A board.mk picks one with
 # TIME (and gives its peripheral's address and interrupt in TIME_FLAGS); docs/boards.md says which.
 #   systick      SysTick alone keeps time and interrupts for deadlines; it can never stop
-#   nrf51_timer  an nRF51/nRF52 TIMER does both, at TIME_HZ (1 MHz unless the board says)
+#   nrf51_timer  an nRF51/nRF52 TIMER does both, at 1 MHz unless the board says
+#   cmsdk_timer  a CMSDK APB timer keeps time; SysTick is only the alarm, off while nothing waits
+# TIME_HZ, where given, is the tick rate (PORT_TICK_HZ); otherwise it is the core clock's.
 TIME ?= systick
 ifeq ($(TIME),systick)
 TIME_SRCS := arch/cortex-m/time_systick.cpp
 else ifeq ($(TIME),nrf51_timer)
 TIME_SRCS := drivers/nrf51_timer.cpp
 TIME_HZ ?= 1000000
-TIME_FLAGS += -DPORT_TICK_HZ=$(TIME_HZ)
+else ifeq ($(TIME),cmsdk_timer)
+TIME_SRCS := drivers/cmsdk_timer.cpp arch/cortex-m/time_systick_alarm.cpp
+TIME_FLAGS += -DPORT_TIME_SYSTICK_ALARM=1
 else
-$(error TIME must be systick or nrf51_timer, not '$(TIME)')
+$(error TIME must be systick, nrf51_timer or cmsdk_timer, not '$(TIME)')
+endif
+ifneq ($(TIME_HZ),)
+TIME_FLAGS += -DPORT_TICK_HZ=$(TIME_HZ)
 endif
 
 CROSS := arm-none-eabi-
