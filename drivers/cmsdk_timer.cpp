@@ -17,7 +17,9 @@
 
 namespace {
 
-volatile uint32_t& timer(uintptr_t offset) { return *reinterpret_cast<volatile uint32_t*>(CMSDK_TIMER_BASE + offset); }
+volatile uint32_t& timer(uintptr_t offset) {
+    return *reinterpret_cast<volatile uint32_t*>(CMSDK_TIMER_BASE + offset);
+}
 
 constexpr uintptr_t ctrl = 0x0;
 constexpr uintptr_t value = 0x4;

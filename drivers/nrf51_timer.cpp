@@ -22,7 +22,9 @@
 
 namespace {
 
-volatile uint32_t& timer(uintptr_t offset) { return *reinterpret_cast<volatile uint32_t*>(NRF51_TIMER_BASE + offset); }
+volatile uint32_t& timer(uintptr_t offset) {
+    return *reinterpret_cast<volatile uint32_t*>(NRF51_TIMER_BASE + offset);
+}
 
 constexpr uintptr_t tasks_start = 0x000;
 constexpr uintptr_t tasks_stop = 0x004;

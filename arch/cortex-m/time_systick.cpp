@@ -9,7 +9,8 @@
 // A wrap is counted from COUNTFLAG, which the hardware sets as the count reaches 0 and a read of
 // the control register clears, and never from the count alone: the count after a whole period can
 // equal the one before it. It always does when the handler is the only reader, as in a long idle
-// wait, since it reads at the same distance from every reload.
+// wait, since it reads at the same distance from every reload. So nothing else may read the
+// control register.
 #include "cortex_m.h"
 #include "port.h"
 

@@ -15,7 +15,8 @@ using namespace cortex_m;
 
 namespace {
 
-static_assert(BOARD_CPU_HZ % PORT_TICK_HZ == 0, "the time counter's tick must be a whole number of core cycles");
+static_assert(BOARD_CPU_HZ % PORT_TICK_HZ == 0,
+              "the time counter's tick must be a whole number of core cycles");
 constexpr uint64_t cycles_per_tick = BOARD_CPU_HZ / PORT_TICK_HZ;
 
 constexpr uint32_t enable_interrupt_core_clock = 7;
