@@ -43,12 +43,14 @@ setup:
 	@tools/setup
 
 $(OBJ)/kernel/%.cpp.o $(OBJ)/arch/%.cpp.o $(OBJ)/board/%.cpp.o: CXXFLAGS_FOR = $(KERNEL_CXXFLAGS)
-$(OBJ)/%.cpp.o: %.cpp
+# The board's and the port's make files set compiler flags: a change there rebuilds the board.
+FLAG_FILES := board/$(BOARD)/board.mk $(wildcard arch/$(ARCH)/arch.mk)
+$(OBJ)/%.cpp.o: %.cpp $(FLAG_FILES)
 	@mkdir -p $(@D)
 	$(call say,CXX,$<)
 	$(Q)$(CXX) $(or $(CXXFLAGS_FOR),$(APP_CXXFLAGS)) -c $< -o $@
 
-$(OBJ)/%.S.o: %.S
+$(OBJ)/%.S.o: %.S $(FLAG_FILES)
 	@mkdir -p $(@D)
 	$(call say,AS,$<)
 	$(Q)$(CC) $(ASFLAGS) -c $< -o $@

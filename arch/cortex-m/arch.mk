@@ -27,6 +27,28 @@ GUARD_STATUS := 101
 GUARD_REPORT := stack overflow: the canary .*coroutine 'deep' in pool 'overflow_pool'
 endif
 
+# The time source: what port_ticks() and port_timer_arm() are made of. A board.mk picks one with
+# TIME (and gives its peripheral's address and interrupt in TIME_FLAGS); docs/boards.md says which.
+#   systick      SysTick alone keeps time and interrupts for deadlines; it can never stop
+#   nrf51_timer  an nRF51/nRF52 TIMER does both, at 1 MHz unless the board says
+#   cmsdk_timer  a CMSDK APB timer keeps time; SysTick is only the alarm, off while nothing waits
+# TIME_HZ, where given, is the tick rate (PORT_TICK_HZ); otherwise it is the core clock's.
+TIME ?= systick
+ifeq ($(TIME),systick)
+TIME_SRCS := arch/cortex-m/time_systick.cpp
+else ifeq ($(TIME),nrf51_timer)
+TIME_SRCS := drivers/nrf51_timer.cpp
+TIME_HZ ?= 1000000
+else ifeq ($(TIME),cmsdk_timer)
+TIME_SRCS := drivers/cmsdk_timer.cpp arch/cortex-m/time_systick_alarm.cpp
+TIME_FLAGS += -DPORT_TIME_SYSTICK_ALARM=1
+else
+$(error TIME must be systick, nrf51_timer or cmsdk_timer, not '$(TIME)')
+endif
+ifneq ($(TIME_HZ),)
+TIME_FLAGS += -DPORT_TICK_HZ=$(TIME_HZ)
+endif
+
 CROSS := arm-none-eabi-
 CC  := $(CROSS)gcc
 CXX := $(CROSS)g++
@@ -35,9 +57,9 @@ SIZE := $(CROSS)size
 OPT ?= -Os
 # console_stdio.cpp puts picolibc's stdio on the board's UART, through drivers/uart.cpp when it has one.
 ARCH_SRCS := arch/cortex-m/port.cpp arch/cortex-m/startup.cpp arch/cortex-m/faults.cpp $(SWITCH) \
-             board/console_stdio.cpp drivers/uart.cpp
+             board/console_stdio.cpp drivers/uart.cpp $(TIME_SRCS)
 # board/ holds board.h, the hooks every board provides; drivers/ the peripheral drivers they share.
-ARCH_FLAGS := $(CPU_FLAGS) $(GUARD_FLAGS) -mthumb -masm-syntax-unified --specs=picolibc.specs \
+ARCH_FLAGS := $(CPU_FLAGS) $(GUARD_FLAGS) $(TIME_FLAGS) -mthumb -masm-syntax-unified --specs=picolibc.specs \
               -ffunction-sections -fdata-sections -Iboard -Idrivers
 ARCH_CXXFLAGS := -fno-threadsafe-statics
 # The vector table and reset handler are ours, not picolibc's crt0; memory.ld comes from the board.

@@ -28,7 +28,7 @@ inline constexpr uint32_t icsr_pendstset = 1u << 26;
 inline constexpr int exit_panic = 101;
 inline constexpr int exit_fault = 102;
 
-// Starts SysTick as the free-running time base; start-up calls it before constructors run.
+// Starts the board's time source (TIME in board.mk, arch.mk); start-up calls it before constructors run.
 void timer_start();
 
 }  // namespace cortex_m

@@ -1,4 +1,4 @@
-// Cortex-M port: context set-up, idle, the SysTick time base and deadline, and the panic path.
+// Cortex-M port: context set-up, idle and the panic path; time is the board's time source.
 #include <string.h>
 
 #include "board.h"
@@ -71,96 +71,9 @@ extern "C" bool port_idle() {
     return true;
 }
 
-// SysTick is a 24-bit down-counter: it reloads from RVR on the tick after it reaches 0. RVR stays at its
-// maximum; a nearer deadline restarts the counter with a short first period, which loses the few
-// cycles between reading and clearing it. A wrap shows as the count going up between two reads;
-// COUNTFLAG would be simpler, but QEMU also sets it, with an extra interrupt, around some reloads
-// (the one after a write to CVR among them), and hardware does not.
-namespace {
-
-constexpr uint32_t max_period = 1u << 24;
-// A first period shorter than the restart itself could end unseen: a deadline that near fires late.
-constexpr uint32_t min_period = 64;
-
-uint64_t base;  // port_ticks() when the current period began
-uint32_t period = max_period;
-uint32_t last;  // the count at the last read
-uint64_t deadline = UINT64_MAX;
-
-// Call masked, and at least once a period (the wrap interrupt does), or a period is lost. A count of
-// 0 is the last tick of a period and the reload follows it (QEMU shows 0 for a while, and its
-// interrupt comes then): wait for the reload rather than guess, since two reads of 0 a whole
-// period apart, one at each wrap interrupt, look the same as two reads of one 0.
-uint64_t now() {
-    uint32_t count;
-    while ((count = reg(syst_cvr)) == 0) {}
-    if (count > last) {
-        base += period;
-        period = max_period;
-    }
-    last = count;
-    return base + period - count;
-}
-
-void restart(uint64_t at, uint32_t first) {
-    reg(syst_rvr) = first - 1;
-    reg(syst_cvr) = 0;
-    uint32_t count;
-    while ((count = reg(syst_cvr)) == 0) {}  // loaded with first - 1: later periods may be long again
-    reg(syst_rvr) = max_period - 1;
-    base = at;
-    period = first;
-    last = count;
-}
-
-// Makes the counter reach 0 no later than the deadline; a far one takes several periods.
-void schedule(uint64_t at) {
-    uint64_t want = deadline - at > max_period ? at + max_period : deadline;
-    if (base + period <= want) return;
-    uint64_t first = want - at;
-    restart(at, first < min_period ? min_period : static_cast<uint32_t>(first));
-}
-
-}  // namespace
-
-void cortex_m::timer_start() {
-    // The lowest priority, as on the host: a device interrupt and the timer pending together, the
-    // device's handler runs first, so a wake-up at a timeout's own tick wins over the timeout.
-    reg(shpr3) |= 0xFFu << 24;
-    reg(syst_rvr) = max_period - 1;
-    reg(syst_csr) = 7;  // core clock, interrupt at 0, enabled
-    restart(0, max_period);
-}
-
-extern "C" void SysTick_Handler() {
-    port_irq_state s = port_irq_save();
-    uint64_t at = now();
-    bool due = at >= deadline;
-    if (due) deadline = UINT64_MAX;
-    schedule(at);
-    port_irq_restore(s);
-    if (due) port_timer_expired();
-}
-
-extern "C" uint64_t port_ticks() {
-    port_irq_state s = port_irq_save();
-    uint64_t at = now();
-    port_irq_restore(s);
-    return at;
-}
-
-extern "C" void port_timer_arm(uint64_t when) {
-    port_irq_state s = port_irq_save();
-    deadline = when;
-    uint64_t at = now();
-    if (at >= when)
-        reg(icsr) = icsr_pendstset;  // the handler finds it due
-    else
-        schedule(at);
-    port_irq_restore(s);
-}
-
-// QEMU has no DWT cycle counter, and ARMv6-M none at all; SysTick counts core cycles everywhere.
+// The time base and the timer (port_ticks, port_timer_arm, timer_start) come from the board's time
+// source, TIME in board.mk (arch.mk): time_systick.cpp or a peripheral timer's driver. Its ticks
+// are cycles where it counts the core clock, which is all a benchmark needs of them.
 extern "C" uint64_t port_cycles() { return port_ticks(); }
 
 extern "C" void port_panic(const char* message) {

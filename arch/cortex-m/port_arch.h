@@ -17,8 +17,11 @@ typedef uint32_t port_irq_state;
 // A switch frame (108 bytes with the FPU registers), an FPU exception frame (108) and a little to run on.
 #define PORT_STACK_MIN 512
 #define PORT_STACK_COUNT 1
-// SysTick counts the core clock, so a tick is a cycle; the board says how fast that is.
+// The rate of the board's time source (TIME in board.mk); SysTick's, a core cycle, unless arch.mk
+// says otherwise.
+#ifndef PORT_TICK_HZ
 #define PORT_TICK_HZ BOARD_CPU_HZ
+#endif
 
 #if PORT_MPU_GUARD
 // STACK_GUARD=mpu: a slot's lowest 32 bytes keep the kernel's canary, the next 32 are the MPU guard,

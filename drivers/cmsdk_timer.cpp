@@ -1,0 +1,48 @@
+// Time counter (arch/cortex-m/time_counter.h) from an APB timer of ARM's Cortex-M System Design Kit,
+// as in the MPS2 FPGA images: a 32-bit down-counter at the APB clock, reloading from RELOAD after it
+// reaches 0 and interrupting then. Reloading 0xFFFFFFFF, its complement counts up and wraps at 2^32
+// (171 s at 25 MHz), and the interrupt at each wrap is the read that keeps the 64-bit time right.
+// The board names the instance in TIME_FLAGS: CMSDK_TIMER_BASE and CMSDK_TIMER_IRQ.
+#include "cortex_m.h"
+#include "nvic.h"
+#include "port.h"
+#include "time_counter.h"
+
+#if !defined(CMSDK_TIMER_BASE) || !defined(CMSDK_TIMER_IRQ)
+#error "TIME=cmsdk_timer: board.mk must give -DCMSDK_TIMER_BASE=<address> -DCMSDK_TIMER_IRQ=<n> in TIME_FLAGS"
+#endif
+
+#define CMSDK_TIMER_HANDLER_(n) irq##n##_handler
+#define CMSDK_TIMER_HANDLER(n) CMSDK_TIMER_HANDLER_(n)
+
+namespace {
+
+volatile uint32_t& timer(uintptr_t offset) {
+    return *reinterpret_cast<volatile uint32_t*>(CMSDK_TIMER_BASE + offset);
+}
+
+constexpr uintptr_t ctrl = 0x0;
+constexpr uintptr_t value = 0x4;
+constexpr uintptr_t reload = 0x8;
+constexpr uintptr_t intclear = 0xC;  // INTSTATUS when read; a 1 written clears it
+
+constexpr uint32_t enable = 1u << 0, interrupt_enable = 1u << 3;
+
+}  // namespace
+
+void cortex_m::time_counter_start() {
+    timer(ctrl) = 0;
+    timer(reload) = 0xFFFFFFFF;
+    timer(value) = 0xFFFFFFFF;
+    timer(intclear) = 1;
+    irq_set_priority(CMSDK_TIMER_IRQ, 0xFF);
+    irq_enable(CMSDK_TIMER_IRQ);
+    timer(ctrl) = enable | interrupt_enable;
+}
+
+uint32_t cortex_m::time_counter() { return ~timer(value); }
+
+extern "C" void CMSDK_TIMER_HANDLER(CMSDK_TIMER_IRQ)() {
+    timer(intclear) = 1;
+    (void)port_ticks();
+}
