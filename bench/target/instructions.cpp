@@ -1,7 +1,7 @@
 // Guest instructions per kernel operation, under QEMU with -icount shift=0 (one instruction per
-// nanosecond of virtual time). QEMU has no cycle counter on M-profile, so SysTick is calibrated
+// nanosecond of virtual time). QEMU has no cycle counter on M-profile, so the port's clock is calibrated
 // against a loop of known length in the same run. Each figure is the difference between a run of
-// 2N operations and one of N, so set-up, tear-down and SysTick's granularity cancel out; it
+// 2N operations and one of N, so set-up, tear-down and the clock's granularity cancel out; it
 // includes the call into the operation and the loop around it.
 #include <stdio.h>
 
@@ -178,7 +178,7 @@ int main() {
     if (!made) return 1;
     plain = *made;
 
-    printf("calibration: %.2f instructions per SysTick tick\n", per_tick);
+    printf("calibration: %.2f instructions per tick of the port's clock (port_cycles)\n", per_tick);
     printf("%-36s %8s\n", "operation", "instructions");
     row("switch (port_switch, with its call)", switch_cost(false), 8);
     if (fpu_was_live) printf("  (neither context used the FPU, but the switch itself did)\n");
