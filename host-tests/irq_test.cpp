@@ -157,6 +157,29 @@ TEST_F(Irq, AnInterruptFiresOneSourceInTheMiddleOfTheWait) {
     EXPECT_EQ(port_host_timer_interrupts(), 0u);  // the timeout never came: it was cancelled
 }
 
+// A wait woken before its timeout takes its deadline out of the port's alarm: the idle CPU is
+// not woken for it (it would show as a timer interrupt at 1000).
+TEST_F(Irq, AWaitEndedBeforeItsTimeoutLeavesNoAlarmBehind) {
+    Semaphore first, second;
+    port_host_irq_attach(2, [](void* p) { (void)static_cast<Semaphore*>(p)->give(); }, &first);
+    port_host_irq_attach(3, [](void* p) { (void)static_cast<Semaphore*>(p)->give(); }, &second);
+    port_host_irq_at(2, 400);
+    port_host_irq_at(3, 2000);
+    Status got = Status::timeout;
+    Tick at = 0;
+    Body waiter = [&] {
+        got = first.take(within(1000));
+        EXPECT_EQ(t(), 400u);
+        EXPECT_EQ(second.take(), Status::ok);
+        at = t();
+    };
+    go(waiter);
+    EXPECT_EQ(run(), Status::ok);
+    EXPECT_EQ(got, Status::ok);
+    EXPECT_EQ(at, 2000u);
+    EXPECT_EQ(port_host_timer_interrupts(), 0u);
+}
+
 // The window between deciding to wait and switching away: the first unmask inside take() comes
 // after the waiter has queued and left the ready ring, and an interrupt taken there wakes it.
 TEST_F(Irq, AWakeBetweenDecidingToWaitAndSwitchingAwayIsNotLost) {

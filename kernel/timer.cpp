@@ -8,11 +8,14 @@ void timer_start(Timer* t) {
     if (k.timers.insert(t)) port_timer_arm(t->deadline);
 }
 
-// A stopped timer is not disarmed in the port: if it was the earliest, the interrupt still comes,
-// finds nothing due and re-arms for the next. That keeps the common path (woken before the
-// timeout) free of a call into the port.
+// A stopped timer that was the earliest moves the port's alarm to the next deadline, or off: an
+// interrupt for nothing would wake an idle CPU, and a port whose timer only serves deadlines can
+// stop it. Waits without a timeout, the hot ones, have no timer to stop.
 static void timer_stop(Timer* t) {
-    if (TimerHeap::pending(t)) k.timers.remove(t);
+    if (!TimerHeap::pending(t)) return;
+    bool earliest = k.timers.earliest() == t;
+    k.timers.remove(t);
+    if (earliest) port_timer_arm(k.timers.next_deadline());
 }
 
 void timer_expired(Timer* t) { complete(static_cast<Waiter*>(t), -1, Status::timeout); }

@@ -56,8 +56,8 @@ TEST_F(LongWaits, ATimedWaitOfSeveralSysTickPeriodsTimesOutOnTime) {
     EXPECT_LT(gave_up, long_wait + late);
 }
 
-// The waiter's timer is the earliest until it is woken, and is then stopped without disarming the
-// port: the timer interrupt still comes at the old deadline and must find the sleeper's.
+// The waiter's timer is the earliest until it is woken; stopping it moves the port's alarm to the
+// giver's next deadline and then the waiter's sleep.
 TEST_F(LongWaits, AWakeUpAfterSeveralSysTickPeriodsBeatsItsTimeout) {
     Semaphore handed;
     Status got = Status::timeout;
@@ -88,8 +88,6 @@ bool systick_on() { return (cortex_m::reg(cortex_m::syst_csr) & 1) != 0; }
 // Where a peripheral counter keeps time, SysTick runs only while a deadline is pending: not for a
 // coroutine that waits without a timeout, not once the last deadline has passed.
 TEST_F(LongWaits, SysTickRunsOnlyWhileSomethingWaitsOnTime) {
-    // An earlier test's wait that ended before its timeout may have left its alarm set.
-    port_timer_arm(UINT64_MAX);
     Semaphore handed;
     bool off_at_start = false, on_while_sleeping = false, slept = false, off_after = false;
     auto waiter = [&] { EXPECT_EQ(handed.take(), Status::ok); };
@@ -114,6 +112,25 @@ TEST_F(LongWaits, SysTickRunsOnlyWhileSomethingWaitsOnTime) {
     EXPECT_TRUE(on_while_sleeping);
     EXPECT_TRUE(off_after);
     EXPECT_FALSE(systick_on());
+}
+
+// A wait that ends before its timeout takes its deadline with it: SysTick stops at once.
+TEST_F(LongWaits, SysTickStopsWhenAWaitEndsBeforeItsTimeout) {
+    Semaphore handed;
+    bool on_while_waiting = false, off_after = false;
+    auto waiter = [&] {
+        EXPECT_EQ(handed.take(within(long_wait)), Status::ok);
+        off_after = !systick_on();
+    };
+    auto giver = [&] {
+        on_while_waiting = systick_on();
+        EXPECT_EQ(handed.give(), Status::ok);
+    };
+    go(waiter);
+    go(giver);
+    EXPECT_EQ(run(), Status::ok);
+    EXPECT_TRUE(on_while_waiting);
+    EXPECT_TRUE(off_after);
 }
 #endif
 

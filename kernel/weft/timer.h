@@ -57,6 +57,9 @@ public:
         return t;
     }
 
+    // The pending timer with the earliest deadline, nullptr when none is.
+    const Timer* earliest() const { return root_; }
+
     // The earliest deadline, UINT64_MAX when nothing is pending.
     Tick next_deadline() const { return root_ != nullptr ? root_->deadline : UINT64_MAX; }
 
