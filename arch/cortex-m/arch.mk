@@ -32,6 +32,7 @@ endif
 #   systick      SysTick alone keeps time and interrupts for deadlines; it can never stop
 #   nrf51_timer  an nRF51/nRF52 TIMER does both, at 1 MHz unless the board says
 #   cmsdk_timer  a CMSDK APB timer keeps time; SysTick is only the alarm, off while nothing waits
+#   stm32_tim    an STM32F4 32-bit timer (TIM2 or TIM5) keeps time; SysTick is only the alarm, as above
 # TIME_HZ, where given, is the tick rate (PORT_TICK_HZ); otherwise it is the core clock's.
 TIME ?= systick
 ifeq ($(TIME),systick)
@@ -42,8 +43,11 @@ TIME_HZ ?= 1000000
 else ifeq ($(TIME),cmsdk_timer)
 TIME_SRCS := drivers/cmsdk_timer.cpp arch/cortex-m/time_systick_alarm.cpp
 TIME_FLAGS += -DPORT_TIME_SYSTICK_ALARM=1
+else ifeq ($(TIME),stm32_tim)
+TIME_SRCS := drivers/stm32_tim.cpp arch/cortex-m/time_systick_alarm.cpp
+TIME_FLAGS += -DPORT_TIME_SYSTICK_ALARM=1
 else
-$(error TIME must be systick, nrf51_timer or cmsdk_timer, not '$(TIME)')
+$(error TIME must be systick, nrf51_timer, cmsdk_timer or stm32_tim, not '$(TIME)')
 endif
 ifneq ($(TIME_HZ),)
 TIME_FLAGS += -DPORT_TICK_HZ=$(TIME_HZ)

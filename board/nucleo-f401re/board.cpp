@@ -1,6 +1,6 @@
 // NUCLEO-F401RE: the console is USART2 on PA2 (TX) and PA3 (RX), wired to the ST-LINK's virtual COM
 // port, interrupt-driven on IRQ 38; LD2 is PA5, lit when high. The core stays on HSI at 16 MHz, which
-// APB1 (USART2) also runs at.
+// APB1 (USART2, and TIM5, the time source) also runs at.
 #include "board.h"
 #include "nvic.h"
 #include "stm32_usart.h"

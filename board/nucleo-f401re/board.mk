@@ -5,6 +5,10 @@ ARCH       := cortex-m
 CPU_FLAGS  := -mcpu=cortex-m4 -mfpu=fpv4-sp-d16 -mfloat-abi=hard -DBOARD_CPU_HZ=16000000 -DBOARD_IRQ_COUNT=85
 SWITCH     := arch/cortex-m/switch_arm_v7em_fpu_aapcs.S
 SWITCH_MPU := arch/cortex-m/switch_arm_v7em_fpu_mpu_aapcs.S
+# Time from TIM5 at the core clock; SysTick only takes the deadlines. APB1 is not divided, so the
+# timer's clock is the core's 16 MHz.
+TIME       := stm32_tim
+TIME_FLAGS := -DSTM32_TIM_BASE=0x40000C00 -DSTM32_TIM_IRQ=50 -DSTM32_TIM_RCC_BIT=3 -DSTM32_TIM_CLOCK_HZ=16000000
 MEMORY     := board/nucleo-f401re/memory.ld
 BOARD_SRCS := board/nucleo-f401re/board.cpp board/halt.cpp drivers/stm32_usart.cpp
 OPENOCD    := -f board/st_nucleo_f4.cfg
