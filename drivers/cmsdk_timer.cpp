@@ -1,7 +1,9 @@
 // Time counter (arch/cortex-m/time_counter.h) from an APB timer of ARM's Cortex-M System Design Kit,
 // as in the MPS2 FPGA images: a 32-bit down-counter at the APB clock, reloading from RELOAD after it
 // reaches 0 and interrupting then. Reloading 0xFFFFFFFF, its complement counts up and wraps at 2^32
-// (171 s at 25 MHz), and the interrupt at each wrap is the read that keeps the 64-bit time right.
+// (171 s at 25 MHz). The wrap interrupt counts the wraps itself: inferring them from two readings,
+// when that interrupt is the only reader, would miss one whenever its latency was no shorter than
+// the time before (the readings a whole wrap apart look equal), and in a long idle it always is.
 // The board names the instance in TIME_FLAGS: CMSDK_TIMER_BASE and CMSDK_TIMER_IRQ.
 #include "cortex_m.h"
 #include "nvic.h"
@@ -40,9 +42,33 @@ void cortex_m::time_counter_start() {
     timer(ctrl) = enable | interrupt_enable;
 }
 
-uint32_t cortex_m::time_counter() { return ~timer(value); }
+namespace {
+
+uint32_t wraps;  // counted by the interrupt, so only with it taken
+
+// The count's complement, past the 0 that ends a wrap: the interrupt is raised on it and the
+// reload follows, so a reading with the interrupt pending is after the wrap.
+uint32_t count() {
+    uint32_t v;
+    while ((v = timer(value)) == 0) {}
+    return ~v;
+}
+
+}  // namespace
+
+uint64_t cortex_m::time_counter() {
+    uint32_t low = count();
+    uint32_t high = wraps;
+    if (timer(intclear) & 1) {  // a wrap not counted yet; it may have come after the first reading
+        low = count();
+        ++high;
+    }
+    return uint64_t{high} << 32 | low;
+}
 
 extern "C" void CMSDK_TIMER_HANDLER(CMSDK_TIMER_IRQ)() {
+    port_irq_state s = port_irq_save();
     timer(intclear) = 1;
-    (void)port_ticks();
+    ++wraps;
+    port_irq_restore(s);
 }

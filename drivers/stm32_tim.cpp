@@ -15,6 +15,7 @@
 // last write that set the count, the offset being its ticks since reset less the count. Started
 // from 0 the offset is the start-up time: the interrupt comes that much later each wrap, and while
 // nothing else reads the count it misses wraps. Started from 2^31, it comes every half wrap.
+#include "counter64.h"
 #include "cortex_m.h"
 #include "nvic.h"
 #include "port.h"
@@ -74,7 +75,11 @@ void cortex_m::time_counter_start() {
     timer(cr1) = counter_enable;
 }
 
-uint32_t cortex_m::time_counter() { return timer(cnt) - start; }
+namespace {
+port_counter64 counter;  // extended from 32 bits by its reads, two a wrap at the least
+}  // namespace
+
+uint64_t cortex_m::time_counter() { return counter.extend(timer(cnt) - start); }
 
 extern "C" void STM32_TIM_HANDLER(STM32_TIM_IRQ)() {
     // Cleared well before the return, so the write has reached the timer before the NVIC looks

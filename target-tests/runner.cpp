@@ -2,6 +2,7 @@
 // behind weft_test.h's TEST and TEST_F when WEFT_TEST_ON_TARGET is defined.
 #include <stdio.h>
 
+#include "kernel_test.h"
 #include "weft_test.h"
 
 namespace weft::test {
@@ -31,12 +32,18 @@ bool failed() { return current_failed; }
 int main() {
     using namespace weft::test;
     int passed = 0, failures = 0;
+    size_t deepest = 0;  // the most stack a test coroutine used, to size WEFT_TEST_STACK by
     for (Case* c = first; c != nullptr; c = c->next) {
         current_failed = false;
         c->run();
         ++(current_failed ? failures : passed);
         printf("%s %s.%s\n", current_failed ? "FAIL" : "ok  ", c->suite, c->name);
+        for (size_t i = 0; i < pool.handed_out(); ++i) {
+            size_t used = weft::stack_high_water(pool.slot(i));
+            if (used > deepest) deepest = used;
+        }
     }
+    printf("deepest test stack: %zu of %zu bytes\n", deepest, pool.stack_size());
     printf("%d passed, %d failed\n", passed, failures);
     return failures == 0 ? 0 : 1;
 }

@@ -56,6 +56,23 @@ TEST_F(LongWaits, ATimedWaitOfSeveralSysTickPeriodsTimesOutOnTime) {
     EXPECT_LT(gave_up, long_wait + late);
 }
 
+// Longer than the 32-bit counters wrap (171 s at 25 MHz, 71 min at 1 MHz): the wrap must be counted
+// wherever a peripheral counter keeps time, and a deadline further than a port arms at once must
+// be reached in steps. Under -icount sleep=off the idle stretches cost no host time.
+TEST_F(LongWaits, ASleepAcrossTheCounterWrapEndsOnTime) {
+    constexpr Tick wrap = Tick{1} << 32;
+    Tick woke = 0;
+    auto sleeper = [&] {
+        sleep_for(wrap + wrap / 4);
+        woke = elapsed();
+    };
+    go(sleeper);
+    EXPECT_EQ(run(), Status::ok);
+    printf("     asked %ld s, woke after %ld s\n", ms(wrap + wrap / 4) / 1000, ms(woke) / 1000);
+    EXPECT_GE(woke, wrap + wrap / 4);
+    EXPECT_LT(woke, wrap + wrap / 4 + late);
+}
+
 // The waiter's timer is the earliest until it is woken; stopping it moves the port's alarm to the
 // giver's next deadline and then the waiter's sleep.
 TEST_F(LongWaits, AWakeUpAfterSeveralSysTickPeriodsBeatsItsTimeout) {

@@ -7,11 +7,10 @@
 
 namespace cortex_m {
 
-// Starts the counter, and an interrupt at least once per wrap whose handler calls port_ticks(),
-// so that the count is read often enough to extend it to 64 bits (arch/counter64.h).
+// Starts the counter, with whatever interrupt its driver needs to keep count of its wraps.
 void time_counter_start();
 
-// The count, up from 0 and wrapping at 2^32.
-uint32_t time_counter();
+// Ticks since time_counter_start(), never going back. Call with interrupts masked.
+uint64_t time_counter();
 
 }  // namespace cortex_m

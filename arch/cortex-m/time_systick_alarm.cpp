@@ -6,7 +6,6 @@
 // alarm's interrupt that comes during WFI is taken only at SysTick's next expiry (docs/design.md,
 // "Time under QEMU"), so each alarm is followed by a short guard period: the interrupt comes at
 // most that late there, and on hardware the handler turns SysTick off before the guard is over.
-#include "counter64.h"
 #include "cortex_m.h"
 #include "port.h"
 #include "time_counter.h"
@@ -25,11 +24,10 @@ constexpr uint32_t max_cycles = 1u << 24;
 constexpr uint32_t min_cycles = 2;  // a reload value of 0 would never interrupt
 constexpr uint32_t guard_cycles = 64;
 
-port_counter64 counter;
 uint64_t deadline = UINT64_MAX;
 
-// Call masked, and at least once per wrap of the counter (its driver's interrupt does).
-uint64_t now() { return counter.extend(time_counter()); }
+// Call masked.
+uint64_t now() { return time_counter(); }
 
 void alarm_off() {
     reg(syst_csr) = 0;

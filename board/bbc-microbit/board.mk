@@ -9,3 +9,5 @@ TIME_FLAGS := -DNRF51_TIMER_BASE=0x40008000 -DNRF51_TIMER_IRQ=8
 MEMORY     := board/qemu-microbit/memory.ld
 BOARD_SRCS := board/bbc-microbit/board.cpp board/halt.cpp drivers/nrf51_uart.cpp
 OPENOCD    := -f interface/cmsis-dap.cfg -c "transport select swd" -f target/nrf51.cfg
+# 16 KiB of RAM: the on-target suite's test coroutines get 1792 bytes each, as on qemu-microbit.
+TEST_STACK := 1792

@@ -9,3 +9,6 @@ TIME_FLAGS := -DNRF51_TIMER_BASE=0x40008000 -DNRF51_TIMER_IRQ=8
 MEMORY     := board/qemu-microbit/memory.ld
 BOARD_SRCS := board/qemu-microbit/board.cpp drivers/nrf51_uart.cpp drivers/arm_semihosting.cpp
 QEMU       := qemu-system-arm -M microbit
+# 16 KiB of RAM: the on-target suite's six test coroutines get 1792 bytes each (the suite prints the
+# deepest it saw: about 1 KiB).
+TEST_STACK := 1792
