@@ -1,6 +1,6 @@
 // Extends a free-running 32-bit up-counter to 64 bits, for ports whose hardware counter is narrow.
-// Correct as long as it is read at least once per wrap: such a port never arms its timer more than
-// half a wrap ahead, so the timer interrupt reads it often enough even with nothing to do.
+// Correct as long as readings are less than a wrap apart: such a port never arms its timer more than
+// half a wrap ahead, or interrupts twice a wrap, so it is read often enough even with nothing to do.
 #pragma once
 
 #include <stdint.h>
