@@ -79,21 +79,15 @@ void blinker(void* arg) {
 }
 
 #if DEMO_ECHO
-// Sends back each line the UART receives; ends after 2 s without a byte. It waits in 100 ms slices:
-// under QEMU's -icount sleep=off, a wait spanning two or more SysTick periods (0.1 s on the
-// Netduino) is not ended by its timer.
+// Sends back each line the UART receives; ends after 2 s without a byte.
 void echo(void*) {
     Uart* uart = board_uart();
     printf("echo: type a line\n");
     char line[64];
     size_t len = 0;
-    for (int quiet = 0; quiet < 20;) {
+    for (;;) {
         char c;
-        if (!uart->read(&c, 1, 100ms)) {
-            ++quiet;
-            continue;
-        }
-        quiet = 0;
+        if (!uart->read(&c, 1, 2s)) break;
         if (c != '\n' && c != '\r') {
             if (len < sizeof line) line[len++] = c;  // a longer line comes back cut
             continue;
