@@ -120,17 +120,17 @@ void timer_start(Timer* t);
 // and makes its coroutine ready. Interrupts masked; from a coroutine or an interrupt handler.
 void complete(Waiter* w, int8_t which, Status status);
 
-// Ends the wait of the longest waiter in `q` (not empty) with Status::ok. A wait on this queue
-// alone with no timeout pending, the common case, needs only its node unlinked: suspend() has
-// already set the outcome to ok from node 0. Interrupts masked.
+// Ends the wait of the longest waiter in `q` (not empty) with Status::ok. A plain wait (this
+// queue alone, no timeout), the common case, needs only its node unlinked: its outcome was set to
+// ok from node 0 when it began. Interrupts masked.
 void wake_front(WaitQueue& q);
 WEFT_HOT void wake_front_inline(WaitQueue& q) {
-    Waiter* w = q.front()->waiter;
-    if (__builtin_expect(w->count == 1 && !TimerHeap::pending(w), true)) {
+    WaitNode* n = q.front();
+    if (__builtin_expect(n->plain, true)) {
         q.pop_front();
-        make_ready(w->co);
+        make_ready(n->waiter->co);
     } else {
-        complete(w, static_cast<int8_t>(q.front()->index), Status::ok);
+        complete(n->waiter, static_cast<int8_t>(n->index), Status::ok);
     }
 }
 
@@ -158,12 +158,13 @@ Status wait_on(WaitQueue& q, void* data, Timeout timeout, port_irq_state s, Wait
 
 // wait_on() without a timeout, inline for the hottest callers.
 // Prepares the waiter `w` of `self` on one queue through `node`, carrying `data`, and links the
-// node in `q`; the deadline and the timer are the caller's. Interrupts masked.
-WEFT_HOT void wait_one(Waiter& w, WaitNode& node, Coroutine* self, WaitQueue& q, void* data, WaitKind kind,
-                       const void* object) {
+// node in `q`; the deadline and the timer, when `timed`, are the caller's. Interrupts masked.
+WEFT_HOT void wait_one(Waiter& w, WaitNode& node, Coroutine* self, WaitQueue& q, void* data, bool timed,
+                       WaitKind kind, const void* object) {
     // Field by field: a brace initialiser of the whole node becomes a memset call at -Os.
     node.data = data;
     node.index = 0;
+    node.plain = !timed;
     node.waiter = &w;
     w.co = self;
     w.nodes = &node;
@@ -179,7 +180,7 @@ WEFT_HOT Status wait_untimed(Coroutine* self, WaitQueue& q, void* data, port_irq
                              const void* object) {
     WaitNode node;
     Waiter w;
-    wait_one(w, node, self, q, data, kind, object);
+    wait_one(w, node, self, q, data, false, kind, object);
     w.prev = nullptr;  // no timer; so the deadline is not read
     self->waiter = &w;
     self->state = State::waiting;

@@ -40,7 +40,7 @@ Status wait_on(WaitQueue& q, void* data, Timeout timeout, port_irq_state s, Wait
     }
     WaitNode node;
     Waiter w;
-    wait_one(w, node, k.current, q, data, kind, object);
+    wait_one(w, node, k.current, q, data, timeout.deadline != UINT64_MAX, kind, object);
     w.deadline = timeout.deadline;
     return suspend(w, s);
 }

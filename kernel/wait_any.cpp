@@ -31,6 +31,7 @@ Result<unsigned> wait_any(const Source* sources, WaitNode* nodes, unsigned count
         nodes[i].waiter = &w;
         nodes[i].data = sources[i].data;
         nodes[i].index = static_cast<uint8_t>(i);
+        nodes[i].plain = false;
         sources[i].queue->push(&nodes[i]);
     }
     Status status = suspend(w, s);

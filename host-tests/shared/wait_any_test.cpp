@@ -63,9 +63,9 @@ TEST_F(Any, EachKindOfSourceCanWakeIt) {
     EXPECT_EQ(ch.size(), 0u);
 }
 
-// With one source the wait looks like a plain one to the waker, which only unlinks it: the
-// outcome recorded in advance must be that source.
-TEST_F(Any, OneSourceIsWokenLikeAPlainWait) {
+// A wait_any with one source is no plain wait: its waker takes the general path, which must still
+// report that source.
+TEST_F(Any, OneSourceReportsItself) {
     Semaphore sem;
     unsigned fired = 99;
     auto waiter = [&] {

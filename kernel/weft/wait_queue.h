@@ -32,6 +32,7 @@ struct WaitNode {
     Waiter* waiter;
     void* data;        // what the operation carries: an item to send, a place to receive into
     uint8_t index;     // which of a wait_any's sources this is
+    bool plain;        // the only node of a wait without a timeout: a waker need only unlink it
 };
 
 class WaitQueue {
