@@ -68,7 +68,10 @@ uint64_t cortex_m::time_counter() {
 
 extern "C" void CMSDK_TIMER_HANDLER(CMSDK_TIMER_IRQ)() {
     port_irq_state s = port_irq_save();
-    timer(intclear) = 1;
-    ++wraps;
+    if (timer(intclear) & 1) {  // an entry with no wrap showing (a stray pend, a re-entry) counts none
+        timer(intclear) = 1;
+        ++wraps;
+        (void)static_cast<uint32_t>(timer(intclear));  // the clear has landed before the return
+    }
     port_irq_restore(s);
 }

@@ -40,6 +40,15 @@ TEST_F(MisuseDeathTest, EnteringItself) {
     enter(co);
 }
 
+TEST_F(MisuseDeathTest, AScheduledCoroutineEnteringItself) {
+    Body body = [] { enter(self()); };
+    Result<Coroutine*> co = spawn(pool, run_body, &body, "selfish");
+    ASSERT_TRUE(co.ok());
+    EXPECT_DEATH((void)run(), "already running.*'selfish'");
+    body = [] {};  // only the child ran the bad body; finish this one cleanly
+    EXPECT_EQ(run(), Status::ok);
+}
+
 TEST_F(MisuseDeathTest, EnteringACallerInTheChain) {
     Coroutine* outer = nullptr;
     Body inner_body = [&] { enter(outer); };

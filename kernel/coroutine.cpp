@@ -114,6 +114,7 @@ namespace {
 
 [[noreturn, gnu::cold]] void bad_enter(const Coroutine* co) {
     if (port_in_irq()) panic("enter() called from an interrupt handler", co);
+    if (co == k.current) panic("enter(): the coroutine is already running (re-entered recursively)", co);
     switch (co->state) {
     case State::free: panic("enter(): the coroutine has terminated", co);
     case State::ready:
