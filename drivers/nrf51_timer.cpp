@@ -56,8 +56,6 @@ uint32_t count() {
     return timer(cc1);
 }
 
-// Call masked. The low 32 bits are the raw count.
-uint64_t now() { return counter.extend(count()); }
 
 // Sets the compare for `until`, or half a wrap from `at` if that is sooner. A compare set at or just
 // behind the count would wait a whole wrap, so a count already there makes the interrupt pending.
@@ -69,6 +67,9 @@ void set_alarm(uint64_t at, uint64_t until) {
 }
 
 }  // namespace
+
+// The low 32 bits are the raw count.
+uint64_t cortex_m::time_now() { return counter.extend(count()); }
 
 void cortex_m::timer_start() {
     timer(tasks_stop) = 1;
@@ -88,7 +89,7 @@ void cortex_m::timer_start() {
 
 extern "C" void NRF51_TIMER_HANDLER(NRF51_TIMER_IRQ)() {
     port_irq_state s = port_irq_save();
-    uint64_t at = now();
+    uint64_t at = cortex_m::time_now();
     // The compare moves away before its event is cleared: QEMU's model sets the event again while
     // a 32-bit compare equals the count. Reading the event back makes the clear reach the
     // peripheral before the handler returns, or the interrupt is taken again (Nordic's advice for
@@ -107,17 +108,10 @@ extern "C" void NRF51_TIMER_HANDLER(NRF51_TIMER_IRQ)() {
 // The nRF51 has no SysTick (QEMU's model gives it one); this source never starts the one it may have.
 extern "C" void SysTick_Handler() { port_panic("unexpected interrupt: SysTick"); }
 
-extern "C" uint64_t port_ticks() {
-    port_irq_state s = port_irq_save();
-    uint64_t at = now();
-    port_irq_restore(s);
-    return at;
-}
-
 extern "C" void port_timer_arm(uint64_t when) {
     port_irq_state s = port_irq_save();
     deadline = when;
-    uint64_t at = now();
+    uint64_t at = cortex_m::time_now();
     if (at >= when)
         cortex_m::irq_pend(NRF51_TIMER_IRQ);  // the handler finds it due
     else

@@ -31,4 +31,7 @@ inline constexpr int exit_fault = 102;
 // Starts the board's time source (TIME in board.mk, arch.mk); start-up calls it before constructors run.
 void timer_start();
 
+// The time source's count, in ticks of PORT_TICK_HZ; call with interrupts masked.
+uint64_t time_now();
+
 }  // namespace cortex_m

@@ -71,9 +71,16 @@ extern "C" bool port_idle() {
     return true;
 }
 
-// The time base and the timer (port_ticks, port_timer_arm, timer_start) come from the board's time
+// The time base and the timer (time_now, port_timer_arm, timer_start) come from the board's time
 // source, TIME in board.mk (arch.mk): time_systick.cpp or a peripheral timer's driver. Its ticks
 // are cycles where it counts the core clock, which is all a benchmark needs of them.
+extern "C" uint64_t port_ticks() {
+    port_irq_state s = port_irq_save();
+    uint64_t at = time_now();
+    port_irq_restore(s);
+    return at;
+}
+
 extern "C" uint64_t port_cycles() { return port_ticks(); }
 
 extern "C" void port_panic(const char* message) {

@@ -40,22 +40,6 @@ uint32_t count() {
     return c;
 }
 
-// Call masked, and at least once a period (the interrupt at each wrap does), or a period is lost.
-uint64_t now() {
-    uint32_t before = count();
-    bool wrapped = take_countflag();
-    uint32_t after = count();
-    if (!wrapped && after > before) {
-        // It wrapped after the flag was read, and set the flag again: clear it, or it counts twice.
-        wrapped = true;
-        take_countflag();
-    }
-    if (wrapped) {
-        base += period;
-        period = max_period;
-    }
-    return base + period - after;
-}
 
 void restart(uint64_t at, uint32_t first) {
     reg(syst_rvr) = first - 1;
@@ -82,6 +66,23 @@ void schedule(uint64_t at) {
 
 }  // namespace
 
+// Read at least once a period (the interrupt at each wrap does), or a period is lost.
+uint64_t cortex_m::time_now() {
+    uint32_t before = count();
+    bool wrapped = take_countflag();
+    uint32_t after = count();
+    if (!wrapped && after > before) {
+        // It wrapped after the flag was read, and set the flag again: clear it, or it counts twice.
+        wrapped = true;
+        take_countflag();
+    }
+    if (wrapped) {
+        base += period;
+        period = max_period;
+    }
+    return base + period - after;
+}
+
 void cortex_m::timer_start() {
     // The lowest priority, as on the host: a device interrupt and the timer pending together, the
     // device's handler runs first, so a wake-up at a timeout's own tick wins over the timeout.
@@ -93,7 +94,7 @@ void cortex_m::timer_start() {
 
 extern "C" void SysTick_Handler() {
     port_irq_state s = port_irq_save();
-    uint64_t at = now();
+    uint64_t at = time_now();
     bool due = at >= deadline;
     if (due) deadline = UINT64_MAX;
     schedule(at);
@@ -101,17 +102,10 @@ extern "C" void SysTick_Handler() {
     if (due) port_timer_expired();
 }
 
-extern "C" uint64_t port_ticks() {
-    port_irq_state s = port_irq_save();
-    uint64_t at = now();
-    port_irq_restore(s);
-    return at;
-}
-
 extern "C" void port_timer_arm(uint64_t when) {
     port_irq_state s = port_irq_save();
     deadline = when;
-    uint64_t at = now();
+    uint64_t at = time_now();
     if (at >= when)
         reg(icsr) = icsr_pendstset;  // the handler finds it due
     else

@@ -26,9 +26,6 @@ constexpr uint32_t guard_cycles = 64;
 
 uint64_t deadline = UINT64_MAX;
 
-// Call masked.
-uint64_t now() { return time_counter(); }
-
 void alarm_off() {
     reg(syst_csr) = 0;
     reg(icsr) = icsr_pendstclr;
@@ -48,6 +45,8 @@ void alarm_in(uint64_t ticks) {
 
 }  // namespace
 
+uint64_t cortex_m::time_now() { return time_counter(); }
+
 void cortex_m::timer_start() {
     // The lowest priority, as on the host: a device interrupt and the timer pending together, the
     // device's handler runs first, so a wake-up at a timeout's own tick wins over the timeout.
@@ -59,7 +58,7 @@ void cortex_m::timer_start() {
 extern "C" void SysTick_Handler() {
     port_irq_state s = port_irq_save();
     alarm_off();
-    uint64_t at = now();
+    uint64_t at = time_now();
     bool due = at >= deadline;
     if (due)
         deadline = UINT64_MAX;
@@ -69,17 +68,10 @@ extern "C" void SysTick_Handler() {
     if (due) port_timer_expired();
 }
 
-extern "C" uint64_t port_ticks() {
-    port_irq_state s = port_irq_save();
-    uint64_t at = now();
-    port_irq_restore(s);
-    return at;
-}
-
 extern "C" void port_timer_arm(uint64_t when) {
     port_irq_state s = port_irq_save();
     deadline = when;
-    uint64_t at = now();
+    uint64_t at = time_now();
     if (when == UINT64_MAX) {
         alarm_off();
     } else if (at >= when) {
