@@ -57,7 +57,7 @@ WEFT_HOT void switch_to(Coroutine* from, Coroutine* to) {
 // The head of the ready ring, or nullptr when nothing is ready. Interrupts masked.
 WEFT_HOT Coroutine* ready_head() { return k.ready_tail != nullptr ? k.ready_tail->next : nullptr; }
 
-// Puts `co` at the back of the ready ring. Interrupts masked.
+// Puts `co`, new or woken, at the back of the ready ring. Interrupts masked.
 WEFT_HOT void ready_insert(Coroutine* co) {
     Coroutine* tail = k.ready_tail;
     co->state = State::ready;
@@ -82,9 +82,6 @@ WEFT_HOT Coroutine* ready_leave(Coroutine* self) {
     return next;
 }
 
-// Makes a waiting coroutine ready. Interrupts masked.
-WEFT_HOT void make_ready(Coroutine* co) { ready_insert(co); }
-
 // What `co` rests in while not running: it is entered (suspended) or in the ring (ready).
 WEFT_HOT State resting(const Coroutine* co) { return co->scheduled ? State::ready : State::suspended; }
 
@@ -106,9 +103,8 @@ WEFT_HOT void block(Coroutine* self, port_irq_state s) {
     Coroutine* to;
     if (__builtin_expect(self->scheduled, true))
         to = ready_leave(self);
-    else {
+    else
         to = adopt(self);
-    }
     port_irq_restore(s);
     switch_to(self, to);
 }
@@ -128,7 +124,7 @@ WEFT_HOT void wake_front_inline(WaitQueue& q) {
     WaitNode* n = q.front();
     if (__builtin_expect(n->plain, true)) {
         q.pop_front();
-        make_ready(n->waiter->co);
+        ready_insert(n->waiter->co);
     } else {
         complete(n->waiter, static_cast<int8_t>(n->index), Status::ok);
     }
@@ -136,19 +132,25 @@ WEFT_HOT void wake_front_inline(WaitQueue& q) {
 
 void timer_expired(Timer* t);
 
+// Blocks the running coroutine on `w`, prepared and with its timer, if any, started; returns how
+// the wait ended. Interrupts masked as saved in `s`.
+WEFT_HOT Status park(Waiter& w, port_irq_state s) {
+    Coroutine* self = w.co;
+    self->waiter = &w;
+    self->state = State::waiting;
+    block(self, s);
+    return w.status;
+}
+
 // Blocks the running coroutine on the waiter `w`, whose nodes are linked, deadline set and outcome
 // preset to ok from node 0, with interrupts masked as saved in `s`; returns how the wait ended.
 WEFT_HOT Status suspend_inline(Waiter& w, port_irq_state s) {
-    Coroutine* self = w.co;
     w.prev = nullptr;
     if (w.deadline != UINT64_MAX) {
         w.fire = timer_expired;
         timer_start(&w);
     }
-    self->waiter = &w;
-    self->state = State::waiting;
-    block(self, s);
-    return w.status;
+    return park(w, s);
 }
 Status suspend(Waiter& w, port_irq_state s);
 
@@ -156,7 +158,6 @@ Status suspend(Waiter& w, port_irq_state s);
 // `data`. Restores `s` either way.
 Status wait_on(WaitQueue& q, void* data, Timeout timeout, port_irq_state s, WaitKind kind, const void* object);
 
-// wait_on() without a timeout, inline for the hottest callers.
 // Prepares the waiter `w` of `self` on one queue through `node`, carrying `data`, and links the
 // node in `q`; the deadline and the timer, when `timed`, are the caller's. Interrupts masked.
 WEFT_HOT void wait_one(Waiter& w, WaitNode& node, Coroutine* self, WaitQueue& q, void* data, bool timed,
@@ -176,16 +177,14 @@ WEFT_HOT void wait_one(Waiter& w, WaitNode& node, Coroutine* self, WaitQueue& q,
     q.push(&node);
 }
 
+// wait_on() without a timeout, inline for the hottest callers.
 WEFT_HOT Status wait_untimed(Coroutine* self, WaitQueue& q, void* data, port_irq_state s, WaitKind kind,
                              const void* object) {
     WaitNode node;
     Waiter w;
     wait_one(w, node, self, q, data, false, kind, object);
     w.prev = nullptr;  // no timer; so the deadline is not read
-    self->waiter = &w;
-    self->state = State::waiting;
-    block(self, s);
-    return w.status;
+    return park(w, s);
 }
 
 // Stops: `call` (such as "yield()") was called outside a coroutine or from an interrupt handler.

@@ -26,7 +26,7 @@ void complete(Waiter* w, int8_t which, Status status) {
     timer_stop(w);
     w->status = status;
     w->fired = which;
-    make_ready(w->co);
+    ready_insert(w->co);
 }
 
 void wake_front(WaitQueue& q) { wake_front_inline(q); }
