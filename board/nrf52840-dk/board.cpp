@@ -2,11 +2,12 @@
 // port, interrupt-driven on IRQ 2; LED1 is P0.13, lit when low.
 #include "board.h"
 #include "nrf52_uarte.h"
+#include "cortex_m.h"
 #include "nvic.h"
 
 namespace {
 
-volatile uint32_t& reg(uintptr_t address) { return *reinterpret_cast<volatile uint32_t*>(address); }
+using cortex_m::reg;
 
 constexpr uintptr_t clock_hfclkstart = 0x40000000, clock_hfclkstarted = 0x40000100;
 constexpr uintptr_t gpio_outset = 0x50000508, gpio_outclr = 0x5000050C, gpio_dirset = 0x50000518;

@@ -2,12 +2,13 @@
 // port, interrupt-driven on IRQ 38; LD2 is PA5, lit when high. The core stays on HSI at 16 MHz, which
 // APB1 (USART2, and TIM5, the time source) also runs at.
 #include "board.h"
+#include "cortex_m.h"
 #include "nvic.h"
 #include "stm32_usart.h"
 
 namespace {
 
-volatile uint32_t& reg(uintptr_t address) { return *reinterpret_cast<volatile uint32_t*>(address); }
+using cortex_m::reg;
 
 constexpr uintptr_t rcc_ahb1enr = 0x40023830;  // bit 0: GPIOA
 constexpr uintptr_t rcc_apb1enr = 0x40023840;  // bit 17: USART2
