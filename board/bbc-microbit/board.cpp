@@ -2,8 +2,8 @@
 // interrupt-driven on IRQ 2. The LED is the display's top-left one: matrix row 1 (P0.13, high to
 // light) and column 1 (P0.04, low).
 #include "board.h"
-#include "nrf51_uart.h"
 #include "cortex_m.h"
+#include "nrf51_uart.h"
 #include "nvic.h"
 
 namespace {

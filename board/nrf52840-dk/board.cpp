@@ -1,8 +1,8 @@
 // nRF52840 DK: the console is UARTE0 on P0.06 (TX) and P0.08 (RX), wired to the J-Link's virtual COM
 // port, interrupt-driven on IRQ 2; LED1 is P0.13, lit when low.
 #include "board.h"
-#include "nrf52_uarte.h"
 #include "cortex_m.h"
+#include "nrf52_uarte.h"
 #include "nvic.h"
 
 namespace {
