@@ -35,6 +35,17 @@ TEST_F(Sleeping, SleepForWakesAtTheDeadlineInDeadlineOrder) {
     EXPECT_TICKS(a_woke, to_ticks(3ms));
 }
 
+// At the board's own tick rate: a long wait in nanoseconds (std::chrono's steady clock unit) is as
+// long as asked, not cut short by an overflow; ticks convert back exactly.
+TEST(TickRate, LongNanosecondWaitsAreNotCutShort) {
+    EXPECT_EQ(to_ticks(std::chrono::nanoseconds(std::chrono::hours(10))), 36000 * tick_hz);
+    EXPECT_EQ(to_ticks(std::chrono::nanoseconds(INT64_MAX)), 
+              (INT64_MAX / 1000000000) * tick_hz + ((INT64_MAX % 1000000000) * tick_hz + 999999999) / 1000000000);
+    EXPECT_EQ(to_ticks(std::chrono::hours(INT64_MAX)), UINT64_MAX);
+    EXPECT_TRUE(from_ticks<std::chrono::nanoseconds>(36000 * tick_hz) == std::chrono::hours(10));
+    EXPECT_TRUE(from_ticks<std::chrono::nanoseconds>(UINT64_MAX) == std::chrono::nanoseconds::max());
+}
+
 TEST_F(Sleeping, SleepForZeroYieldsToTheOthers) {
     Trace trace;
     auto a = [&] {
