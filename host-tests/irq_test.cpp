@@ -250,4 +250,22 @@ TEST_F(Irq, IntrospectionListsStatesAndWhatEachWaitsOn) {
     EXPECT_EQ(run(), Status::ok);
 }
 
+// describe() reads the wait masked but scans the stack unmasked: an interrupt that comes while it
+// runs is taken before the scan, not held off for the whole of it. The handler here marks the
+// described stack deep down, so the mark shows in the result only if the handler ran first.
+TEST_F(Irq, DescribeScansTheStackWithInterruptsUnmasked) {
+    Body idle = [] {};
+    Coroutine* victim = go(idle, "victim");
+    static unsigned char* deep;
+    deep = static_cast<unsigned char*>(victim->stack) + 1024;
+    port_host_irq_attach(6, [](void*) { *deep = 0; }, nullptr);
+    Body inspector = [&] {
+        port_host_irq_at_unmask(6);
+        CoroutineInfo info = describe(victim);
+        EXPECT_EQ(info.stack_high_water, 65536u - 1024u);
+    };
+    test::go(inspector_pool, inspector, "inspector");
+    EXPECT_EQ(run(), Status::ok);
+}
+
 }  // namespace

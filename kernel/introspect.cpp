@@ -38,12 +38,16 @@ const char* to_string(WaitKind w) {
 }
 
 CoroutineInfo describe(const Coroutine* co) {
+    // Only the wait, which a handler can end, is read masked. The stack scan reads up to a whole
+    // slot (milliseconds for 16 KiB on a small core), so it runs unmasked: a handler never
+    // repaints or frees a slot, and what it pushes onto the running stack only lowers the mark.
     port_irq_state s = port_irq_save();
     const Waiter* w = co->state == State::waiting ? co->waiter : nullptr;
     CoroutineInfo info{co, name(co), entry_address(co), co->pool, state(co),
                        w != nullptr ? w->kind : WaitKind::none, w != nullptr ? w->object : nullptr,
-                       w != nullptr && TimerHeap::pending(w) ? w->deadline : UINT64_MAX, stack_size(co), stack_high_water(co)};
+                       w != nullptr && TimerHeap::pending(w) ? w->deadline : UINT64_MAX, stack_size(co), 0};
     port_irq_restore(s);
+    info.stack_high_water = stack_high_water(co);
     return info;
 }
 
