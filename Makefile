@@ -66,7 +66,10 @@ TEST_SRCS := $(wildcard host-tests/*.cpp host-tests/shared/*.cpp)
 # The QEMU compatibility layer: kernel code (kernel flags via the pattern above), host-tested.
 COMPAT_OBJS := $(call obj,$(wildcard kernel/compat/qemu/*.cpp))
 $(COMPAT_OBJS): KERNEL_CXXFLAGS += -Ikernel/compat/qemu
-$(call obj,$(TEST_SRCS)): APP_CXXFLAGS += -Ikernel/compat/qemu -Ihost-tests/shared
+# The drivers' hardware-independent part, host-tested against fake devices that derive from it
+# (so built with RTTI, as the tests are).
+HOST_DRIVER_OBJS := $(call obj,drivers/uart.cpp)
+$(call obj,$(TEST_SRCS)): APP_CXXFLAGS += -Ikernel/compat/qemu -Ihost-tests/shared -Idrivers
 
 all: $(DEMO) $(TESTS)
 
@@ -74,7 +77,7 @@ $(DEMO): $(CORE_OBJS) $(call obj,demo/main.cpp)
 	$(call say,LD,$@)
 	$(Q)$(CXX) $(ARCH_FLAGS) $^ -o $@
 
-$(TESTS): $(CORE_OBJS) $(COMPAT_OBJS) $(call obj,$(TEST_SRCS))
+$(TESTS): $(CORE_OBJS) $(COMPAT_OBJS) $(HOST_DRIVER_OBJS) $(call obj,$(TEST_SRCS))
 	$(call say,LD,$@)
 	$(Q)$(CXX) $(ARCH_FLAGS) $^ -lgtest -lgtest_main -lpthread -o $@
 
@@ -107,7 +110,7 @@ suites:
 
 suite: $(TESTS)
 	@echo "== host: $(VARIANT)$(BUILD_SUFFIX) =="
-	@tools/no-heap $(CORE_OBJS) $(COMPAT_OBJS) > $(CHECK)/no-heap-$(VARIANT)$(BUILD_SUFFIX).log
+	@tools/no-heap $(CORE_OBJS) $(COMPAT_OBJS) $(HOST_DRIVER_OBJS) > $(CHECK)/no-heap-$(VARIANT)$(BUILD_SUFFIX).log
 	@cat $(CHECK)/no-heap-$(VARIANT)$(BUILD_SUFFIX).log
 	@tools/run-suite $(CHECK)/host-$(VARIANT)$(BUILD_SUFFIX).log env $(RUN_ENV_$(VARIANT)) $(TESTS)
 

@@ -4,30 +4,57 @@
 // Each port's port_arch.h defines, before the declarations below apply:
 //   port_context              saved execution state of a suspended context (opaque)
 //   port_irq_state            what port_irq_save() returns
-//   PORT_STACK_ALIGN          alignment of every stack slot, in bytes
-//   PORT_STACK_MIN            smallest slot the port accepts, in bytes
-//   PORT_STACK_COUNT          how many stacks one slot is carved into
+//   PORT_SLOT_ALIGN           alignment of every pool slot, in bytes: what a hardware guard
+//                             region needs (an MPU region's base), at least PORT_STACK_ALIGN
+//   PORT_STACK_ALIGN          the ABI's stack pointer alignment at a call, in bytes
+//   PORT_STACK_MIN            smallest slot the port accepts, in bytes: enough for a switch
+//                             frame, for what an interrupt leaves on the interrupted stack (the
+//                             hardware's exception frame, if handlers do not switch stacks
+//                             before pushing anything) and a little to run on
+//   PORT_STACK_COUNT          how many stacks one slot is carved into (1, or 3 on e2k)
+//   PORT_TICK_HZ              the rate of port_ticks(), a compile-time constant
 //   port_stacks()             the carving, inline (see below)
 // and may define any function below inline, for speed.
+//
+// Stacks. C code, the coroutine's entry function included, runs on stacks[0]; the other stacks of
+// a slot, where an architecture has them (e2k's procedure and chain stacks), are the hardware's.
+// The kernel paints every stack at creation, keeps a canary word beyond each one's limit, checks
+// the canaries on every switch away and reads each stack's high-water mark.
+//
+// Interrupts. Handlers run on a stack of the port's own, not the interrupted coroutine's (beyond
+// the frame the hardware pushes, counted in PORT_STACK_MIN), so a coroutine's stack need not hold
+// a handler's frames; where they cannot (the host's simulated handlers are plain calls),
+// PORT_STACK_MIN counts what they use. The interrupt that calls port_timer_expired() has the lowest priority of any
+// that may call the kernel, so it never preempts another handler inside the kernel.
+//
+// Time. port_ticks() counts at PORT_TICK_HZ. A port whose counter's rate is known only at run time
+// (an x86 TSC, measured at start-up) scales it to a nominal PORT_TICK_HZ in fixed point (a
+// multiplier and a shift found at start-up) inside port_ticks() and port_timer_arm(), so the
+// kernel's conversions stay compile-time constants.
 #pragma once
 
 #include <stddef.h>
 #include <stdint.h>
 
-// One stack carved from a slot, [lo, hi).
+// One stack carved from a slot: its bytes [lo, hi), which way it grows, and its canary: the word an
+// overflow reaches first (beside the limit, or beyond a hardware guard region), which may lie just
+// inside [lo, hi) at the limit end. For stacks[0] the canary is the slot's first word.
 struct port_stack {
     unsigned char* lo;
     unsigned char* hi;
+    uintptr_t* canary;
+    bool grows_up;
 };
 
 #include "port_arch.h"
 
 extern "C" {
 
-// Carves a slot of `size` bytes at `slot` into PORT_STACK_COUNT stacks; stacks[0] grows
-// down towards `slot` itself, so the kernel's guard word at `slot` is the first thing an overflow
-// hits, unless the port puts a hardware guard (an MPU region) between the two.
-// (Declared per port as: inline void port_stacks(unsigned char* slot, size_t size, port_stack* stacks);)
+// Carves a slot of `size` bytes at `slot` into PORT_STACK_COUNT stacks, each word-aligned. `split`
+// is the pool's choice of how to share the slot among them (PORT_STACK_COUNT weights, the port's
+// own default when nullptr); a single-stack port ignores it.
+// (Declared per port as:
+//   inline void port_stacks(unsigned char* slot, size_t size, const uint8_t* split, port_stack* stacks);)
 
 // Prepares `ctx` so that the first port_switch() into it calls entry(arg) on `stacks`; entry must never return.
 void port_context_init(port_context* ctx, const port_stack* stacks, void (*entry)(void*), void* arg);
@@ -44,11 +71,18 @@ port_irq_state port_irq_save();
 // Restores the mask state returned by the matching port_irq_save().
 void port_irq_restore(port_irq_state state);
 
-// True while an interrupt handler is running.
+// True while an interrupt handler is running, nested or not; a port whose handlers nest keeps a
+// nesting count in its entry code rather than a flag.
 bool port_in_irq();
 
+// True while interrupts are masked, by port_irq_save() or by the hardware in a handler: nothing
+// that waits for an interrupt may block then, for the interrupt could never come.
+bool port_irqs_masked();
+
 // Called with interrupts masked: sleeps until an interrupt is pending, then returns still masked, so a
-// wake-up that lands between the caller's check and the sleep is not lost. Returns false only on a port
+// wake-up that lands between the caller's check and the sleep is not lost. A port whose sleep
+// instruction can only be used unmasked (x86's sti; hlt) may take the interrupt, its handler
+// included, inside port_idle(); the caller's look after it is what sees the result. Returns false only on a port
 // that knows no interrupt can ever arrive (the host with nothing pending and nothing armed).
 bool port_idle();
 

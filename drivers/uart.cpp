@@ -2,7 +2,6 @@
 // each ring access; the handler runs with them unmasked but alone on its UART.
 #include "uart.h"
 
-#include "nvic.h"
 #include "weft/coroutine.h"
 
 namespace {
@@ -17,7 +16,7 @@ struct Masked {
 
 void Uart::write(const char* data, size_t len) {
     // Waiting needs a coroutine to block and an interrupt to wake it.
-    if (!weft::in_coroutine() || port_in_irq() || cortex_m::irqs_masked()) return write_polled(data, len);
+    if (!weft::in_coroutine() || port_in_irq() || port_irqs_masked()) return write_polled(data, len);
     while (len > 0) {
         tx_room_.clear();
         size_t n;
@@ -70,7 +69,11 @@ UartStats Uart::stats() const {
 
 size_t Uart::try_read(char* data, size_t len) {
     Masked m;
-    return rx_.pop(data, len);
+    size_t n = rx_.pop(data, len);
+    // One set() of the auto-reset event wakes one reader, which may take fewer bytes than came:
+    // what it leaves passes the wake-up on to the next reader, if any waits.
+    if (!rx_.empty()) rx_ready_.set();
+    return n;
 }
 
 void Uart::received(uint8_t byte) {

@@ -154,4 +154,65 @@ TEST_F(MisuseDeathTest, SleepingFromAnInterruptHandler) {
     EXPECT_DEATH(port_host_irq_raise(8), "sleep_until\\(\\) called outside a coroutine or from an interrupt handler");
 }
 
+// Blocking with interrupts masked would never end (the wake-up is an interrupt) and would hand the
+// CPU on masked: caught at the call, with the coroutine named.
+TEST_F(MisuseDeathTest, BlockingCallsWithInterruptsMasked) {
+    static Mutex m;
+    static Semaphore sem;
+    static Event ev;
+    static WaitQueue q;
+    static RwLock rw;
+    static Channel<int, 1> ch;
+    using Call = void (*)();
+    struct Case {
+        Call call;
+        const char* message;
+    };
+    static const Case cases[] = {
+        {[] { yield(); }, "yield\\(\\) called with interrupts masked.*'masked'"},
+        {[] { (void)m.lock(); }, "Mutex::lock\\(\\) called with interrupts masked.*'masked'"},
+        {[] { (void)sem.take(); }, "Semaphore::take\\(\\) called with interrupts masked"},
+        {[] { (void)sem.take(within(10)); }, "Semaphore::take\\(\\) called with interrupts masked"},
+        {[] { (void)ev.wait(); }, "Event::wait\\(\\) called with interrupts masked"},
+        {[] { (void)q.wait(); }, "WaitQueue::wait\\(\\) called with interrupts masked"},
+        {[] { sleep_for(10); }, "sleep_until\\(\\) called with interrupts masked"},
+        {[] { (void)rw.read_lock(); }, "RwLock::read_lock\\(\\) called with interrupts masked"},
+        {[] { (void)rw.write_lock(); }, "RwLock::write_lock\\(\\) called with interrupts masked"},
+        {[] { int x = 0; (void)ch.receive(x); }, "Channel::receive\\(\\) called with interrupts masked"},
+        {[] { (void)ch.send(1); }, "Channel::send\\(\\) called with interrupts masked"},
+        {[] { (void)wait_any(forever, on(ev), on(sem)); }, "wait_any\\(\\) called with interrupts masked"},
+    };
+    for (const Case& c : cases) {
+        Body body = [&] {
+            port_irq_state s = port_irq_save();
+            c.call();
+            port_irq_restore(s);
+        };
+        Result<Coroutine*> co = spawn(pool, run_body, &body, "masked");
+        ASSERT_TRUE(co.ok());
+        EXPECT_DEATH((void)run(), c.message);
+        body = [] {};  // only the child ran the bad body; finish this one cleanly
+        EXPECT_EQ(run(), Status::ok);
+    }
+}
+
+// A try_ call never blocks, so it is fine with interrupts masked.
+TEST_F(Misuse, TryCallsWithInterruptsMasked) {
+    Mutex m;
+    RwLock rw;
+    Semaphore sem;
+    Body body = [&] {
+        port_irq_state s = port_irq_save();
+        EXPECT_EQ(m.try_lock(), Status::ok);
+        EXPECT_EQ(rw.try_read_lock(), Status::ok);
+        EXPECT_EQ(rw.try_upgrade(), Status::ok);
+        EXPECT_EQ(sem.try_take(), Status::would_block);
+        port_irq_restore(s);
+        EXPECT_EQ(m.unlock(), Status::ok);
+        EXPECT_EQ(rw.unlock(), Status::ok);
+    };
+    go(body);
+    EXPECT_EQ(run(), Status::ok);
+}
+
 }  // namespace

@@ -34,6 +34,10 @@ extern Kernel k;
 
 [[noreturn]] void panic(const char* what, const Coroutine* co = nullptr, const char* more = "");
 [[noreturn]] void overflow(const Coroutine* co);
+// Bytes of one stack used since it was painted.
+size_t high_water(const port_stack& st);
+// Checks the canaries of stacks[1] on, on a port with several stacks per slot.
+void check_other_canaries(const Coroutine* co);
 
 // The switch path is inlined into every caller, even at -Os (not under ASan, whose attributes differ).
 #if defined(__SANITIZE_ADDRESS__)
@@ -42,8 +46,14 @@ extern Kernel k;
 #define WEFT_HOT [[gnu::always_inline]] inline
 #endif
 
+// The canary of stacks[0] is the slot's first word, the only one on most ports: read without
+// carving. A port with more stacks per slot has each one's checked too (not the root context's,
+// which has no slot).
 WEFT_NO_ASAN WEFT_HOT void check_canary(const Coroutine* co) {
     if (*static_cast<const uintptr_t*>(co->stack) != canary) overflow(co);
+    if constexpr (PORT_STACK_COUNT > 1) {
+        if (co->pool != nullptr) check_other_canaries(co);
+    }
 }
 
 // Leaves `from` (whose state the caller has set) for `to`; returns when something switches back.
@@ -187,12 +197,22 @@ WEFT_HOT Status wait_untimed(Coroutine* self, WaitQueue& q, void* data, port_irq
     return park(w, s);
 }
 
-// Stops: `call` (such as "yield()") was called outside a coroutine or from an interrupt handler.
+// Stops: `call` (such as "yield()") was called outside a coroutine, from an interrupt handler or
+// with interrupts masked; the message says which.
 [[noreturn, gnu::cold]] void not_blocking_context(const char* call);
 
-// The running coroutine; stops with a clear message naming `call` when there is none, or when an
-// interrupt handler is calling.
+// The running coroutine, for a call that may block; stops with a clear message naming `call` when
+// there is none, when an interrupt handler is calling, or when interrupts are masked (a wait
+// could then never end, and whatever ran next would run masked).
 WEFT_HOT Coroutine* blocking_caller(const char* call) {
+    Coroutine* self = k.current;
+    if (port_in_irq() || port_irqs_masked() || self == &k.root) not_blocking_context(call);
+    return self;
+}
+
+// The running coroutine, for a call that never blocks but needs a coroutine to own what it takes
+// (try_lock()); stops as blocking_caller() does, except that masked interrupts are fine.
+WEFT_HOT Coroutine* owning_caller(const char* call) {
     Coroutine* self = k.current;
     if (port_in_irq() || self == &k.root) not_blocking_context(call);
     return self;

@@ -45,17 +45,18 @@ struct Start {
 
 // Word by word, four at a time: a C library's memset built for size goes byte by byte, and a
 // plain loop would be turned back into a call to it.
-void paint_stack(unsigned char* slot, size_t size) {
+void paint_stack(const port_stack& st) {
     constexpr uint32_t word = 0x01010101u * paint;
-    auto* p = reinterpret_cast<uint32_t*>(slot);
-    auto* end = reinterpret_cast<uint32_t*>(slot + size);
-    for (; p < end; p += 4) {
+    auto* p = reinterpret_cast<uint32_t*>(st.lo);
+    auto* end = reinterpret_cast<uint32_t*>(st.hi);
+    for (; end - p >= 4; p += 4) {
         p[0] = word;
         p[1] = word;
         p[2] = word;
         p[3] = word;
         __asm__("" : : "r"(p) : "memory");
     }
+    for (; p < end; ++p) p[0] = word;
 }
 
 [[noreturn]] void start(void* p) {
@@ -67,6 +68,8 @@ void paint_stack(unsigned char* slot, size_t size) {
 }  // namespace
 
 void not_blocking_context(const char* call) {
+    if (!port_in_irq() && k.current != &k.root)
+        panic(call, k.current, " called with interrupts masked: nothing could wake it, and what ran next would run masked");
     panic(call, nullptr, " called outside a coroutine or from an interrupt handler");
 }
 
@@ -86,18 +89,26 @@ Result<Coroutine*> create(Pool& pool, Entry entry, void* arg, const char* name) 
     Coroutine* co = pool.acquire();
     if (co == nullptr) return Status::exhausted;
 
-    auto* slot = static_cast<unsigned char*>(co->stack);
     port_stack stacks[PORT_STACK_COUNT];
-    port_stacks(slot, pool.stack_size(), stacks);
-    paint_stack(slot, pool.stack_size());
-    *static_cast<uintptr_t*>(co->stack) = canary;
+    pool.carve(co->stack, stacks);
+    for (const port_stack& st : stacks) {
+        paint_stack(st);
+        *st.canary = canary;
+    }
 
-    // The start record takes the top of the stack the entry function will run on.
-    auto top = reinterpret_cast<uintptr_t>(stacks[0].hi) - sizeof(Start);
-    top &= ~uintptr_t{PORT_STACK_ALIGN - 1};
-    auto* record = reinterpret_cast<Start*>(top);
+    // The start record takes the far end of the stack the entry function will run on, from where
+    // it grows: its top, or its bottom on a port whose C stack grows up.
+    Start* record;
+    if (!stacks[0].grows_up) {
+        auto top = (reinterpret_cast<uintptr_t>(stacks[0].hi) - sizeof(Start)) & ~uintptr_t{PORT_STACK_ALIGN - 1};
+        record = reinterpret_cast<Start*>(top);
+        stacks[0].hi = reinterpret_cast<unsigned char*>(top);
+    } else {
+        auto bottom = (reinterpret_cast<uintptr_t>(stacks[0].lo) + PORT_STACK_ALIGN - 1) & ~uintptr_t{PORT_STACK_ALIGN - 1};
+        record = reinterpret_cast<Start*>(bottom);
+        stacks[0].lo = reinterpret_cast<unsigned char*>(bottom + (sizeof(Start) + PORT_STACK_ALIGN - 1) / PORT_STACK_ALIGN * PORT_STACK_ALIGN);
+    }
     *record = {entry, arg};
-    stacks[0].hi = reinterpret_cast<unsigned char*>(top);
     port_context_init(&co->ctx, stacks, start, record);
 
     co->caller = nullptr;
@@ -135,8 +146,8 @@ void enter(Coroutine* co) {
 
 void yield() {
     Coroutine* self = k.current;
-    if (__builtin_expect(port_in_irq() || !self->scheduled, false)) {
-        if (self == &k.root || port_in_irq())
+    if (__builtin_expect(port_in_irq() || port_irqs_masked() || !self->scheduled, false)) {
+        if (self == &k.root || port_in_irq() || port_irqs_masked())
             not_blocking_context("yield()");
         switch_to(self, back_to(self->caller));
         return;

@@ -35,7 +35,7 @@ Status RwLock::read_lock(Timeout timeout) {
 }
 
 Status RwLock::try_read_lock() {
-    blocking_caller("RwLock::try_read_lock()");
+    owning_caller("RwLock::try_read_lock()");
     port_irq_state s = port_irq_save();
     bool free = owners_ >= 0 && waiters_.empty();
     if (free) ++owners_;
@@ -55,7 +55,7 @@ Status RwLock::write_lock(Timeout timeout) {
 }
 
 Status RwLock::try_write_lock() {
-    blocking_caller("RwLock::try_write_lock()");
+    owning_caller("RwLock::try_write_lock()");
     port_irq_state s = port_irq_save();
     bool free = owners_ == 0 && waiters_.empty();
     if (free) owners_ = -1;
@@ -77,7 +77,7 @@ Status RwLock::unlock() {
 }
 
 Status RwLock::try_upgrade() {
-    blocking_caller("RwLock::try_upgrade()");
+    owning_caller("RwLock::try_upgrade()");
     port_irq_state s = port_irq_save();
     bool alone = owners_ == 1 && waiters_.empty();
     if (alone) owners_ = -1;

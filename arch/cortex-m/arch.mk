@@ -24,7 +24,7 @@ GUARD_STATUS := 102
 GUARD_REPORT := fault: UsageFault stack overflow.* in coroutine 'deep'
 else
 GUARD_STATUS := 101
-GUARD_REPORT := stack overflow: the canary .*coroutine 'deep' in pool 'overflow_pool'
+GUARD_REPORT := stack overflow: the canary .*coroutine 'deep' in pool 'overflow_[ab]'
 endif
 
 # The time source: what port_ticks() and port_timer_arm() are made of. A board.mk picks one with

@@ -40,11 +40,4 @@ inline void irq_set_priority(unsigned irq, uint8_t priority) {
     word = (word & ~(0xFFu << shift)) | uint32_t{priority} << shift;
 }
 
-// True while PRIMASK masks interrupts: nothing that waits for one may block then.
-inline bool irqs_masked() {
-    uint32_t primask;
-    __asm__ volatile("mrs %0, primask" : "=r"(primask));
-    return (primask & 1) != 0;
-}
-
 }  // namespace cortex_m

@@ -12,8 +12,9 @@ struct port_context {
 
 typedef uint32_t port_irq_state;
 
-// 32, not the AAPCS's 8: the MPU guard region in a slot needs 32-byte alignment.
-#define PORT_STACK_ALIGN 32
+// The MPU guard region in a slot needs 32-byte alignment; the AAPCS asks 8 of the stack pointer.
+#define PORT_SLOT_ALIGN 32
+#define PORT_STACK_ALIGN 8
 // A switch frame (108 bytes with the FPU registers), an FPU exception frame (108) and a little to run on.
 #define PORT_STACK_MIN 512
 #define PORT_STACK_COUNT 1
@@ -29,12 +30,12 @@ typedef uint32_t port_irq_state;
 // the canary, and the high-water mark from the stack's bottom up, while that context runs: neither
 // may lie in the guard.
 #define PORT_MPU_GUARD_BYTES 32
-inline void port_stacks(unsigned char* slot, size_t size, port_stack* stacks) {
-    stacks[0] = {slot + 2 * PORT_MPU_GUARD_BYTES, slot + size};
+inline void port_stacks(unsigned char* slot, size_t size, const uint8_t*, port_stack* stacks) {
+    stacks[0] = {slot + 2 * PORT_MPU_GUARD_BYTES, slot + size, reinterpret_cast<uintptr_t*>(slot), false};
 }
 #else
-inline void port_stacks(unsigned char* slot, size_t size, port_stack* stacks) {
-    stacks[0] = {slot, slot + size};
+inline void port_stacks(unsigned char* slot, size_t size, const uint8_t*, port_stack* stacks) {
+    stacks[0] = {slot, slot + size, reinterpret_cast<uintptr_t*>(slot), false};
 }
 #endif
 
@@ -62,5 +63,11 @@ inline bool port_in_irq() {
     uint32_t ipsr;
     __asm__ volatile("mrs %0, ipsr" : "=r"(ipsr));
     return ipsr != 0;
+}
+
+inline bool port_irqs_masked() {
+    uint32_t primask;
+    __asm__ volatile("mrs %0, primask" : "=r"(primask));
+    return (primask & 1) != 0;
 }
 }

@@ -1,5 +1,5 @@
 // Host port (x86-64 System V): runs the kernel inside one ordinary process for tests and benchmarks.
-// Interrupts are simulated by the fake interrupt source in host_irq.h; time by the fake clock.
+// Interrupts are simulated by the fake interrupt source in port_host.h; time by the fake clock.
 #pragma once
 
 #include <stddef.h>
@@ -29,6 +29,7 @@ struct port_context {
 typedef bool port_irq_state;
 
 // ASan and the host C library use far more stack than firmware does.
+#define PORT_SLOT_ALIGN 16
 #define PORT_STACK_ALIGN 16
 #define PORT_STACK_MIN 16384
 #define PORT_STACK_COUNT 1
@@ -38,8 +39,8 @@ typedef bool port_irq_state;
 #define PORT_TICK_HZ 1000000
 #endif
 
-inline void port_stacks(unsigned char* slot, size_t size, port_stack* stacks) {
-    stacks[0] = {slot, slot + size};
+inline void port_stacks(unsigned char* slot, size_t size, const uint8_t*, port_stack* stacks) {
+    stacks[0] = {slot, slot + size, reinterpret_cast<uintptr_t*>(slot), false};
 }
 
 extern "C" {
@@ -61,6 +62,8 @@ inline void port_irq_restore(bool was) {
 }
 
 inline bool port_in_irq() { return port_host_in_irq; }
+
+inline bool port_irqs_masked() { return port_host_masked; }
 
 #ifndef PORT_HOST_ASAN
 void port_switch(port_context* from, port_context* to);

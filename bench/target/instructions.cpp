@@ -24,7 +24,7 @@ uint64_t ticks(void (*f)(uint32_t), uint32_t count) {
 }
 
 port_context main_ctx, a_ctx, b_ctx;
-alignas(PORT_STACK_ALIGN) unsigned char a_slot[1024], b_slot[1024];
+alignas(PORT_SLOT_ALIGN) unsigned char a_slot[1024], b_slot[1024];
 
 // Whether the two switching contexts use the FPU: with the FPU variants that keep its registers
 // only for contexts that used it, the switch costs differ.
@@ -76,9 +76,9 @@ bool fpu_was_live;
 void start_pair(bool fpu) {
     with_fpu = fpu;
     port_stack stack;
-    port_stacks(a_slot, sizeof a_slot, &stack);
+    port_stacks(a_slot, sizeof a_slot, nullptr, &stack);
     port_context_init(&a_ctx, &stack, driver, nullptr);
-    port_stacks(b_slot, sizeof b_slot, &stack);
+    port_stacks(b_slot, sizeof b_slot, nullptr, &stack);
     port_context_init(&b_ctx, &stack, bounce, nullptr);
 }
 

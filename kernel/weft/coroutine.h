@@ -76,8 +76,9 @@ const Pool* pool_of(const Coroutine* co);
 // Bytes in `co`'s stack.
 size_t stack_size(const Coroutine* co);
 
-// The most stack bytes `co` has used since it was created; still readable after it terminates,
-// until its slot is handed out again.
-size_t stack_high_water(const Coroutine* co);
+// The most bytes of its stack number `stack` (0: the one C runs on; others where the port carves
+// a slot into several, PORT_STACK_COUNT) that `co` has used since it was created; still readable
+// after it terminates, until its slot is handed out again. 0 for the root context.
+size_t stack_high_water(const Coroutine* co, unsigned stack = 0);
 
 }  // namespace weft

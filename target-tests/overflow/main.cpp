@@ -5,7 +5,11 @@
 
 #include "weft/weft.h"
 
-WEFT_POOL(overflow_pool, 2, 1024);
+// Two pools of one slot each, their stacks side by side in .bss.weft_stacks: the upper pool's only
+// slot overflows into the lower pool's, across the pools' boundary. The control blocks of both are
+// elsewhere, so the overflow meets only the canary (or the guard) and stack bytes.
+WEFT_POOL(overflow_a, 1, 1024);
+WEFT_POOL(overflow_b, 1, 1024);
 
 namespace {
 
@@ -25,14 +29,34 @@ void deep(void*) {
 
 void idle(void*) { weft::yield(); }
 
+bool within(const void* p, const void* lo, size_t size) {
+    auto a = reinterpret_cast<uintptr_t>(p), b = reinterpret_cast<uintptr_t>(lo);
+    return a >= b && a < b + size;
+}
+
 }  // namespace
 
 int main() {
-    // The first slot's neighbour below is not ours; the second's is the first.
-    weft::Coroutine* neighbour = *weft::create(overflow_pool, idle, nullptr, "neighbour");
-    weft::Coroutine* victim = *weft::create(overflow_pool, deep, nullptr, "deep");
+    bool a_lower = reinterpret_cast<uintptr_t>(&overflow_a_stacks) < reinterpret_cast<uintptr_t>(&overflow_b_stacks);
+    weft::Pool& lower = a_lower ? overflow_a : overflow_b;
+    weft::Pool& upper = a_lower ? overflow_b : overflow_a;
+    weft::Coroutine* neighbour = *weft::create(lower, idle, nullptr, "neighbour");
+    weft::Coroutine* victim = *weft::create(upper, deep, nullptr, "deep");
+    // The case needs the two slots adjacent, and no control block in the 256 bytes below the
+    // victim's slot (where a pool's blocks used to follow its stacks).
+    auto* base = static_cast<unsigned char*>(victim->stack);
+    if (static_cast<unsigned char*>(neighbour->stack) + lower.stack_size() != base) {
+        printf("the two pools' stacks are not adjacent: the case does not apply\n");
+        return 1;
+    }
+    const weft::Coroutine* blocks[] = {neighbour, victim};
+    for (const weft::Coroutine* block : blocks)
+        if (within(block, base - 256, 256 + sizeof(weft::Coroutine))) {
+            printf("a control block lies below the slot: an overflow would reach it\n");
+            return 1;
+        }
     weft::enter(neighbour);
-    printf("overflowing coroutine 'deep'\n");
+    printf("overflowing coroutine 'deep' of pool '%s' into pool '%s'\n", upper.name(), lower.name());
     weft::enter(victim);
     printf("the overflow went unnoticed\n");
     return 0;

@@ -21,7 +21,7 @@ constinit Coroutine leader;
 
 Coroutine* qemu_of(weft::Coroutine* w) {
     if (w == nullptr || weft::pool_of(w) != &qemu_coroutines) return nullptr;
-    return &beside[w - qemu_coroutines_storage.blocks];
+    return &beside[w - qemu_coroutines_blocks];
 }
 
 weft::Coroutine* weft_of(Coroutine* co) {
@@ -32,7 +32,7 @@ weft::Coroutine* weft_of(Coroutine* co) {
                                    "coroutine) cannot be entered"
                                  : "weft: qemu_coroutine_enter: not a coroutine from qemu_coroutine_create()");
     }
-    return &qemu_coroutines_storage.blocks[co - beside];
+    return &qemu_coroutines_blocks[co - beside];
 }
 
 // Fatal reports are built without the C library's formatting, as the kernel's own are.

@@ -9,7 +9,7 @@
 #define WEFT_QEMU_POOL_COUNT 16
 #endif
 
-// Stack bytes per QEMU coroutine: at least PORT_STACK_MIN and a multiple of PORT_STACK_ALIGN.
+// Stack bytes per QEMU coroutine: at least PORT_STACK_MIN and a multiple of PORT_SLOT_ALIGN.
 // QEMU code is written for roomy stacks, so the default never goes below 4 KiB.
 #ifndef WEFT_QEMU_POOL_STACK_SIZE
 #define WEFT_QEMU_POOL_STACK_SIZE (PORT_STACK_MIN > 4096 ? PORT_STACK_MIN : 4096)
