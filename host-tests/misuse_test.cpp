@@ -169,7 +169,6 @@ TEST_F(MisuseDeathTest, BlockingCallsWithInterruptsMasked) {
         const char* message;
     };
     static const Case cases[] = {
-        {[] { yield(); }, "yield\\(\\) called with interrupts masked.*'masked'"},
         {[] { (void)m.lock(); }, "Mutex::lock\\(\\) called with interrupts masked.*'masked'"},
         {[] { (void)sem.take(); }, "Semaphore::take\\(\\) called with interrupts masked"},
         {[] { (void)sem.take(within(10)); }, "Semaphore::take\\(\\) called with interrupts masked"},
@@ -196,6 +195,20 @@ TEST_F(MisuseDeathTest, BlockingCallsWithInterruptsMasked) {
     }
 }
 
+// A coroutine that ends (or yields) with interrupts masked leaves them so for whatever runs next;
+// when nothing is ready and some coroutine waits, run() would sleep with no interrupt to wake it.
+TEST_F(MisuseDeathTest, EndingWithInterruptsMaskedWhileOthersWait) {
+    static Event never;
+    Body waiter = [] { (void)never.wait(); };
+    Body leaver = [] { (void)port_irq_save(); };
+    go(waiter, "waiter");
+    go(leaver, "leaver");
+    EXPECT_DEATH((void)run(), "run\\(\\): every coroutine waits, and interrupts are masked");
+    leaver = [] {};
+    never.set();
+    EXPECT_EQ(run(), Status::ok);
+}
+
 // A try_ call never blocks, so it is fine with interrupts masked.
 TEST_F(Misuse, TryCallsWithInterruptsMasked) {
     Mutex m;
@@ -213,6 +226,58 @@ TEST_F(Misuse, TryCallsWithInterruptsMasked) {
     };
     go(body);
     EXPECT_EQ(run(), Status::ok);
+}
+
+// The write lock is its holder's: downgrading it without holding it, or upgrading without a read
+// lock, is caught; unlocking another coroutine's write lock is refused.
+TEST_F(MisuseDeathTest, RwLockUpgradeAndDowngradeWithoutTheLock) {
+    static RwLock rw;
+    using Call = void (*)();
+    struct Case {
+        Call call;
+        const char* message;
+    };
+    static const Case cases[] = {
+        {[] { rw.downgrade(); }, "RwLock::downgrade\\(\\): the caller does not hold the write lock.*'lockless'"},
+        {[] { (void)rw.upgrade(); }, "RwLock::upgrade\\(\\): no read lock is held.*'lockless'"},
+        {[] { (void)rw.try_upgrade(); }, "RwLock::try_upgrade\\(\\): no read lock is held"},
+        {[] {
+             (void)rw.write_lock();
+             (void)rw.upgrade();
+         },
+         "RwLock::upgrade\\(\\): the caller holds the write lock, not a read lock"},
+        {[] {
+             (void)rw.read_lock();
+             (void)rw.unlock();
+             rw.downgrade();
+         },
+         "RwLock::downgrade\\(\\): the caller does not hold the write lock"},
+    };
+    for (const Case& c : cases) {
+        Body body = [&] { c.call(); };
+        Result<Coroutine*> co = spawn(pool, run_body, &body, "lockless");
+        ASSERT_TRUE(co.ok());
+        EXPECT_DEATH((void)run(), c.message);
+        body = [] {};  // only the child ran the bad body; finish this one cleanly
+        EXPECT_EQ(run(), Status::ok);
+    }
+}
+
+TEST_F(Misuse, AnotherCoroutinesWriteLockIsNotUnlocked) {
+    RwLock rw;
+    Status by_other = Status::ok;
+    Body writer = [&] {
+        EXPECT_EQ(rw.write_lock(), Status::ok);
+        yield();
+        EXPECT_TRUE(rw.write_locked());
+        EXPECT_EQ(rw.unlock(), Status::ok);
+    };
+    Body other = [&] { by_other = rw.unlock(); };
+    go(writer);
+    go(other);
+    EXPECT_EQ(run(), Status::ok);
+    EXPECT_EQ(by_other, Status::not_owner);
+    EXPECT_FALSE(rw.write_locked());
 }
 
 }  // namespace

@@ -49,14 +49,13 @@ void paint_stack(const port_stack& st) {
     constexpr uint32_t word = 0x01010101u * paint;
     auto* p = reinterpret_cast<uint32_t*>(st.lo);
     auto* end = reinterpret_cast<uint32_t*>(st.hi);
-    for (; end - p >= 4; p += 4) {
+    for (; p < end; p += 4) {  // port_stacks() gives bounds 16 bytes apart
         p[0] = word;
         p[1] = word;
         p[2] = word;
         p[3] = word;
         __asm__("" : : "r"(p) : "memory");
     }
-    for (; p < end; ++p) p[0] = word;
 }
 
 [[noreturn]] void start(void* p) {
@@ -96,19 +95,12 @@ Result<Coroutine*> create(Pool& pool, Entry entry, void* arg, const char* name) 
         *st.canary = canary;
     }
 
-    // The start record takes the far end of the stack the entry function will run on, from where
-    // it grows: its top, or its bottom on a port whose C stack grows up.
-    Start* record;
-    if (!stacks[0].grows_up) {
-        auto top = (reinterpret_cast<uintptr_t>(stacks[0].hi) - sizeof(Start)) & ~uintptr_t{PORT_STACK_ALIGN - 1};
-        record = reinterpret_cast<Start*>(top);
-        stacks[0].hi = reinterpret_cast<unsigned char*>(top);
-    } else {
-        auto bottom = (reinterpret_cast<uintptr_t>(stacks[0].lo) + PORT_STACK_ALIGN - 1) & ~uintptr_t{PORT_STACK_ALIGN - 1};
-        record = reinterpret_cast<Start*>(bottom);
-        stacks[0].lo = reinterpret_cast<unsigned char*>(bottom + (sizeof(Start) + PORT_STACK_ALIGN - 1) / PORT_STACK_ALIGN * PORT_STACK_ALIGN);
-    }
+    // The start record takes the top of the stack the entry function will run on (stacks[0],
+    // which grows down on every port).
+    auto top = (reinterpret_cast<uintptr_t>(stacks[0].hi) - sizeof(Start)) & ~uintptr_t{PORT_STACK_ALIGN - 1};
+    auto* record = reinterpret_cast<Start*>(top);
     *record = {entry, arg};
+    stacks[0].hi = reinterpret_cast<unsigned char*>(top);
     port_context_init(&co->ctx, stacks, start, record);
 
     co->caller = nullptr;
@@ -146,8 +138,11 @@ void enter(Coroutine* co) {
 
 void yield() {
     Coroutine* self = k.current;
-    if (__builtin_expect(port_in_irq() || port_irqs_masked() || !self->scheduled, false)) {
-        if (self == &k.root || port_in_irq() || port_irqs_masked())
+    // Not checked for masked interrupts, to keep the hot path short: a yield hands the CPU to a
+    // coroutine that runs, not to a wait. What masked interrupts would hang is caught where it
+    // would: a blocking call refuses them, and run() refuses to sleep with them.
+    if (__builtin_expect(port_in_irq() || !self->scheduled, false)) {
+        if (self == &k.root || port_in_irq())
             not_blocking_context("yield()");
         switch_to(self, back_to(self->caller));
         return;

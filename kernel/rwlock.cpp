@@ -8,8 +8,15 @@ namespace weft {
 using namespace core;
 
 namespace {
+
 char writer_mark;  // the data of a writer's wait node
+
+// Stops: `call` needs the caller to hold a read lock, and the lock shows it cannot.
+[[noreturn, gnu::cold]] void no_read_lock(const char* call, bool writer) {
+    panic(call, k.current, writer ? ": the caller holds the write lock, not a read lock" : ": no read lock is held");
 }
+
+}  // namespace
 
 // Grants the lock to waiters from the front as long as they are compatible: a run of readers, or
 // one writer when nobody holds the lock. Interrupts masked.
@@ -18,6 +25,7 @@ void RwLock::let_in() {
         bool writer = next->data != nullptr;
         if (writer ? owners_ != 0 : owners_ < 0) return;
         owners_ = writer ? -1 : owners_ + 1;
+        if (writer) writer_ = next->waiter->co;
         wake_front(waiters_);
         if (writer) return;
     }
@@ -44,10 +52,11 @@ Status RwLock::try_read_lock() {
 }
 
 Status RwLock::write_lock(Timeout timeout) {
-    blocking_caller("RwLock::write_lock()");
+    Coroutine* self = blocking_caller("RwLock::write_lock()");
     port_irq_state s = port_irq_save();
     if (owners_ == 0 && waiters_.empty()) {
         owners_ = -1;
+        writer_ = self;
         port_irq_restore(s);
         return Status::ok;
     }
@@ -55,10 +64,13 @@ Status RwLock::write_lock(Timeout timeout) {
 }
 
 Status RwLock::try_write_lock() {
-    owning_caller("RwLock::try_write_lock()");
+    Coroutine* self = owning_caller("RwLock::try_write_lock()");
     port_irq_state s = port_irq_save();
     bool free = owners_ == 0 && waiters_.empty();
-    if (free) owners_ = -1;
+    if (free) {
+        owners_ = -1;
+        writer_ = self;
+    }
     port_irq_restore(s);
     return free ? Status::ok : Status::would_block;
 }
@@ -66,10 +78,11 @@ Status RwLock::try_write_lock() {
 Status RwLock::unlock() {
     if (port_in_irq()) panic("RwLock::unlock() called from an interrupt handler");
     port_irq_state s = port_irq_save();
-    if (owners_ == 0) {
+    if (owners_ == 0 || (owners_ < 0 && writer_ != k.current)) {
         port_irq_restore(s);
         return Status::not_owner;
     }
+    if (owners_ < 0) writer_ = nullptr;
     owners_ = owners_ < 0 ? 0 : owners_ - 1;
     let_in();
     port_irq_restore(s);
@@ -77,19 +90,25 @@ Status RwLock::unlock() {
 }
 
 Status RwLock::try_upgrade() {
-    owning_caller("RwLock::try_upgrade()");
+    Coroutine* self = owning_caller("RwLock::try_upgrade()");
     port_irq_state s = port_irq_save();
+    if (owners_ <= 0) no_read_lock("RwLock::try_upgrade()", owners_ < 0 && writer_ == self);
     bool alone = owners_ == 1 && waiters_.empty();
-    if (alone) owners_ = -1;
+    if (alone) {
+        owners_ = -1;
+        writer_ = self;
+    }
     port_irq_restore(s);
     return alone ? Status::ok : Status::would_block;
 }
 
 Status RwLock::upgrade(Timeout timeout) {
-    blocking_caller("RwLock::upgrade()");
+    Coroutine* self = blocking_caller("RwLock::upgrade()");
     port_irq_state s = port_irq_save();
+    if (owners_ <= 0) no_read_lock("RwLock::upgrade()", owners_ < 0 && writer_ == self);
     if (owners_ == 1 && waiters_.empty()) {
         owners_ = -1;
+        writer_ = self;
         port_irq_restore(s);
         return Status::ok;
     }
@@ -102,7 +121,10 @@ Status RwLock::upgrade(Timeout timeout) {
 void RwLock::downgrade() {
     if (port_in_irq()) panic("RwLock::downgrade() called from an interrupt handler");
     port_irq_state s = port_irq_save();
+    if (owners_ >= 0 || writer_ != k.current)
+        panic("RwLock::downgrade()", k.current, ": the caller does not hold the write lock");
     owners_ = 1;
+    writer_ = nullptr;
     let_in();
     port_irq_restore(s);
 }
