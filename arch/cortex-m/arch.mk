@@ -10,6 +10,7 @@ $(error STACK_GUARD=mpu: $(BOARD) has no MPU switch variant)
 endif
 SWITCH := $(SWITCH_MPU)
 GUARD_FLAGS := -DPORT_MPU_GUARD=1
+GUARD_SRCS := arch/cortex-m/guard_mpu.cpp
 BUILD_SUFFIX := -mpu
 else ifneq ($(STACK_GUARD),canary)
 $(error STACK_GUARD must be canary or mpu, not '$(STACK_GUARD)')
@@ -60,7 +61,8 @@ NM  := $(CROSS)nm
 SIZE := $(CROSS)size
 OPT ?= -Os
 # console_stdio.cpp puts picolibc's stdio on the board's UART, through drivers/uart.cpp when it has one.
-ARCH_SRCS := arch/cortex-m/port.cpp arch/cortex-m/startup.cpp arch/cortex-m/faults.cpp $(SWITCH) \
+GUARD_SRCS ?= arch/cortex-m/guard_none.cpp
+ARCH_SRCS := arch/cortex-m/port.cpp arch/cortex-m/startup.cpp arch/cortex-m/faults.cpp $(SWITCH) $(GUARD_SRCS) \
              board/console_stdio.cpp drivers/uart.cpp $(TIME_SRCS)
 # board/ holds board.h, the hooks every board provides; drivers/ the peripheral drivers they share.
 ARCH_FLAGS := $(CPU_FLAGS) $(GUARD_FLAGS) $(TIME_FLAGS) -mthumb -masm-syntax-unified --specs=picolibc.specs \

@@ -24,20 +24,18 @@ typedef uint32_t port_irq_state;
 #define PORT_TICK_HZ BOARD_CPU_HZ
 #endif
 
-#if PORT_MPU_GUARD
-// STACK_GUARD=mpu: a slot's lowest 32 bytes keep the kernel's canary, the next 32 are the MPU guard,
-// no access at all while the stack's context runs, and the stack is above them. The kernel reads
-// the canary, and the high-water mark from the stack's bottom up, while that context runs: neither
-// may lie in the guard.
+// STACK_GUARD=mpu (PORT_MPU_GUARD): a slot's lowest 32 bytes keep the kernel's canary, the next 32
+// are the MPU guard, no access at all while the stack's context runs, and the stack is above them.
+// The kernel reads the canary, and the high-water mark from the stack's bottom up, while that
+// context runs: neither may lie in the guard. Without it the stack starts at the canary.
+#ifndef PORT_MPU_GUARD
+#define PORT_MPU_GUARD 0
+#endif
 #define PORT_MPU_GUARD_BYTES 32
 inline void port_stacks(unsigned char* slot, size_t size, const uint8_t*, port_stack* stacks) {
-    stacks[0] = {slot + 2 * PORT_MPU_GUARD_BYTES, slot + size, reinterpret_cast<uintptr_t*>(slot), false};
+    constexpr size_t below = PORT_MPU_GUARD ? 2 * PORT_MPU_GUARD_BYTES : 0;
+    stacks[0] = {slot + below, slot + size, reinterpret_cast<uintptr_t*>(slot), false};
 }
-#else
-inline void port_stacks(unsigned char* slot, size_t size, const uint8_t*, port_stack* stacks) {
-    stacks[0] = {slot, slot + size, reinterpret_cast<uintptr_t*>(slot), false};
-}
-#endif
 
 extern "C" {
 

@@ -5,6 +5,7 @@
 
 #include "board.h"
 #include "cortex_m.h"
+#include "guard.h"
 #include "port.h"
 
 #ifndef BOARD_IRQ_COUNT
@@ -106,6 +107,7 @@ extern "C" [[noreturn]] void port_boot() {
     memset(__bss_start, 0, static_cast<size_t>(__bss_end - __bss_start));
     memset(__weft_stacks_start, 0, static_cast<size_t>(__weft_stacks_end - __weft_stacks_start));
     _set_tls(__tls_base);
+    guard_start();
 #if !defined(__ARM_ARCH_6M__) && !defined(__ARM_ARCH_8M_BASE__)
     cortex_m::reg(cortex_m::shcsr) |= 7u << 16;  // MemManage, BusFault, UsageFault report as themselves
 #endif
