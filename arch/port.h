@@ -16,8 +16,10 @@
 //   port_stacks()             the carving, inline (see below)
 // and may define any function below inline, for speed.
 //
-// Stacks. C code, the coroutine's entry function included, runs on stacks[0]; the other stacks of
-// a slot, where an architecture has them (e2k's procedure and chain stacks), are the hardware's.
+// Stacks. C code, the coroutine's entry function included, runs on stacks[0], which grows down
+// (it does on every architecture Weft targets; e2k's data stack too); the other stacks of a slot,
+// where an architecture has them (e2k's procedure and chain stacks, which grow up), are the
+// hardware's.
 // The kernel paints every stack at creation, keeps a canary word beyond each one's limit, checks
 // the canaries on every switch away and reads each stack's high-water mark.
 //
@@ -50,7 +52,8 @@ struct port_stack {
 
 extern "C" {
 
-// Carves a slot of `size` bytes at `slot` into PORT_STACK_COUNT stacks, each word-aligned. `split`
+// Carves a slot of `size` bytes at `slot` into PORT_STACK_COUNT stacks, each one's bounds on a
+// 16-byte boundary. `split`
 // is the pool's choice of how to share the slot among them (PORT_STACK_COUNT weights, the port's
 // own default when nullptr); a single-stack port ignores it.
 // (Declared per port as:
