@@ -3,7 +3,8 @@
 //
 // Each port's port_arch.h defines, before the declarations below apply:
 //   port_context              saved execution state of a suspended context (opaque)
-//   port_irq_state            what port_irq_save() returns
+//   port_irq_state            what port_irq_save() returns: true (non-zero) exactly when
+//                             interrupts were masked before the save
 //   PORT_SLOT_ALIGN           alignment of every pool slot, in bytes: what a hardware guard
 //                             region needs (an MPU region's base), at least PORT_STACK_ALIGN
 //   PORT_STACK_ALIGN          the ABI's stack pointer alignment at a call, in bytes

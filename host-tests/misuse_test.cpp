@@ -154,10 +154,10 @@ TEST_F(MisuseDeathTest, SleepingFromAnInterruptHandler) {
     EXPECT_DEATH(port_host_irq_raise(8), "sleep_until\\(\\) called outside a coroutine or from an interrupt handler");
 }
 
-// Blocking with interrupts masked would never end (the wake-up is an interrupt) and would hand the
-// CPU on masked: caught at the call, with the coroutine named.
+// Waiting with interrupts masked would never end (the wake-up is an interrupt) and would hand the
+// CPU on masked: caught when the call would wait, with the call and the coroutine named. Each case
+// makes its call wait: the resource is taken first where it would be free.
 TEST_F(MisuseDeathTest, BlockingCallsWithInterruptsMasked) {
-    static Mutex m;
     static Semaphore sem;
     static Event ev;
     static WaitQueue q;
@@ -169,16 +169,27 @@ TEST_F(MisuseDeathTest, BlockingCallsWithInterruptsMasked) {
         const char* message;
     };
     static const Case cases[] = {
-        {[] { (void)m.lock(); }, "Mutex::lock\\(\\) called with interrupts masked.*'masked'"},
-        {[] { (void)sem.take(); }, "Semaphore::take\\(\\) called with interrupts masked"},
+        {[] { (void)sem.take(); }, "Semaphore::take\\(\\) called with interrupts masked.*'masked'"},
         {[] { (void)sem.take(within(10)); }, "Semaphore::take\\(\\) called with interrupts masked"},
         {[] { (void)ev.wait(); }, "Event::wait\\(\\) called with interrupts masked"},
         {[] { (void)q.wait(); }, "WaitQueue::wait\\(\\) called with interrupts masked"},
         {[] { sleep_for(10); }, "sleep_until\\(\\) called with interrupts masked"},
-        {[] { (void)rw.read_lock(); }, "RwLock::read_lock\\(\\) called with interrupts masked"},
-        {[] { (void)rw.write_lock(); }, "RwLock::write_lock\\(\\) called with interrupts masked"},
+        {[] {
+             (void)rw.try_write_lock();
+             (void)rw.read_lock();
+         },
+         "RwLock::read_lock\\(\\) called with interrupts masked"},
+        {[] {
+             (void)rw.try_read_lock();
+             (void)rw.write_lock();
+         },
+         "RwLock::write_lock\\(\\) called with interrupts masked"},
         {[] { int x = 0; (void)ch.receive(x); }, "Channel::receive\\(\\) called with interrupts masked"},
-        {[] { (void)ch.send(1); }, "Channel::send\\(\\) called with interrupts masked"},
+        {[] {
+             (void)ch.try_send(0);
+             (void)ch.send(1);
+         },
+         "Channel::send\\(\\) called with interrupts masked"},
         {[] { (void)wait_any(forever, on(ev), on(sem)); }, "wait_any\\(\\) called with interrupts masked"},
     };
     for (const Case& c : cases) {
@@ -193,6 +204,25 @@ TEST_F(MisuseDeathTest, BlockingCallsWithInterruptsMasked) {
         body = [] {};  // only the child ran the bad body; finish this one cleanly
         EXPECT_EQ(run(), Status::ok);
     }
+}
+
+TEST_F(MisuseDeathTest, LockingAHeldMutexWithInterruptsMasked) {
+    static Mutex m;
+    Body holder = [] {
+        (void)m.lock();
+        yield();
+        (void)m.unlock();
+    };
+    Body locker = [] {
+        port_irq_state s = port_irq_save();
+        (void)m.lock();
+        port_irq_restore(s);
+    };
+    go(holder, "holder");
+    go(locker, "locker");
+    EXPECT_DEATH((void)run(), "Mutex::lock\\(\\) called with interrupts masked.*'locker'");
+    locker = [] {};  // only the child ran the bad body; finish this one cleanly
+    EXPECT_EQ(run(), Status::ok);
 }
 
 // A coroutine that ends (or yields) with interrupts masked leaves them so for whatever runs next;

@@ -43,17 +43,29 @@ struct Start {
     port_switch_final(&self->ctx, &to->ctx);
 }
 
-// Word by word, four at a time: a C library's memset built for size goes byte by byte, and a
-// plain loop would be turned back into a call to it.
+// Word by word, eight at a time: a C library's memset built for size goes byte by byte, and a
+// plain loop would be turned back into a call to it. port_stacks() gives bounds 16 bytes apart,
+// so at most one block of four words is left over, painted first.
 void paint_stack(const port_stack& st) {
     constexpr uint32_t word = 0x01010101u * paint;
     auto* p = reinterpret_cast<uint32_t*>(st.lo);
     auto* end = reinterpret_cast<uint32_t*>(st.hi);
-    for (; p < end; p += 4) {  // port_stacks() gives bounds 16 bytes apart
+    if (((end - p) & 4) != 0) {
         p[0] = word;
         p[1] = word;
         p[2] = word;
         p[3] = word;
+        p += 4;
+    }
+    for (; p < end; p += 8) {
+        p[0] = word;
+        p[1] = word;
+        p[2] = word;
+        p[3] = word;
+        p[4] = word;
+        p[5] = word;
+        p[6] = word;
+        p[7] = word;
         __asm__("" : : "r"(p) : "memory");
     }
 }
@@ -67,9 +79,24 @@ void paint_stack(const port_stack& st) {
 }  // namespace
 
 void not_blocking_context(const char* call) {
-    if (!port_in_irq() && k.current != &k.root)
-        panic(call, k.current, " called with interrupts masked: nothing could wake it, and what ran next would run masked");
     panic(call, nullptr, " called outside a coroutine or from an interrupt handler");
+}
+
+void masked_wait(const Waiter& w) {
+    const char* call = "a blocking call";
+    switch (w.kind) {
+    case WaitKind::queue: call = "WaitQueue::wait()"; break;
+    case WaitKind::sleep: call = "sleep_until()"; break;
+    case WaitKind::mutex: call = "Mutex::lock()"; break;
+    case WaitKind::semaphore: call = "Semaphore::take()"; break;
+    case WaitKind::event: call = "Event::wait()"; break;
+    case WaitKind::rwlock: call = w.nodes[0].data != nullptr ? "RwLock::write_lock()" : "RwLock::read_lock()"; break;
+    case WaitKind::channel_send: call = "Channel::send()"; break;
+    case WaitKind::channel_receive: call = "Channel::receive()"; break;
+    case WaitKind::any: call = "wait_any()"; break;
+    case WaitKind::none: break;
+    }
+    panic(call, w.co, " called with interrupts masked: nothing could wake it, and what ran next would run masked");
 }
 
 Coroutine* adopt(Coroutine* self) {

@@ -24,7 +24,7 @@ Status Mutex::lock(Timeout timeout) {
 }
 
 Status Mutex::try_lock() {
-    Coroutine* self = owning_caller("Mutex::try_lock()");
+    Coroutine* self = blocking_caller("Mutex::try_lock()");
     port_irq_state s = port_irq_save();
     Status result = owner_ == nullptr ? Status::ok : owner_ == self ? Status::deadlock : Status::would_block;
     if (result == Status::ok) owner_ = self;

@@ -43,7 +43,7 @@ Status RwLock::read_lock(Timeout timeout) {
 }
 
 Status RwLock::try_read_lock() {
-    owning_caller("RwLock::try_read_lock()");
+    blocking_caller("RwLock::try_read_lock()");
     port_irq_state s = port_irq_save();
     bool free = owners_ >= 0 && waiters_.empty();
     if (free) ++owners_;
@@ -64,7 +64,7 @@ Status RwLock::write_lock(Timeout timeout) {
 }
 
 Status RwLock::try_write_lock() {
-    Coroutine* self = owning_caller("RwLock::try_write_lock()");
+    Coroutine* self = blocking_caller("RwLock::try_write_lock()");
     port_irq_state s = port_irq_save();
     bool free = owners_ == 0 && waiters_.empty();
     if (free) {
@@ -90,7 +90,7 @@ Status RwLock::unlock() {
 }
 
 Status RwLock::try_upgrade() {
-    Coroutine* self = owning_caller("RwLock::try_upgrade()");
+    Coroutine* self = blocking_caller("RwLock::try_upgrade()");
     port_irq_state s = port_irq_save();
     if (owners_ <= 0) no_read_lock("RwLock::try_upgrade()", owners_ < 0 && writer_ == self);
     bool alone = owners_ == 1 && waiters_.empty();

@@ -46,7 +46,9 @@ void port_switch(port_context* from, port_context* to);
     __builtin_unreachable();
 }
 
-// PRIMASK, not BASEPRI: ARMv6-M has no BASEPRI, and the kernel's masked sections are short.
+// PRIMASK, not BASEPRI: ARMv6-M has no BASEPRI, and the kernel's masked sections are short. The
+// saved PRIMASK is 1 exactly when interrupts were masked (its other bits read as zero), as port.h
+// asks of port_irq_state.
 inline port_irq_state port_irq_save() {
     port_irq_state primask;
     __asm__ volatile("mrs %0, primask\n\tcpsid i" : "=r"(primask)::"memory");
