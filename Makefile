@@ -100,13 +100,15 @@ bench-one: $(BENCH)
 	@echo "== host benchmark, FP_CONTROL=$(FP_CONTROL) =="
 	@$(BENCH)
 
-# The host's suites: each build variant, FP_CONTROL=skip, and the build's own checks.
+# The host's suites: each build variant, FP_CONTROL=skip, and the build's own checks, with the
+# self-test of every image checker an arch.mk names (tools/<checker>-test beside tools/<checker>).
+CHECKER_TESTS := $(wildcard tools/*-test)
 suites:
 	@for v in $(VARIANTS); do $(MAKE) --no-print-directory $(JOBS) VARIANT=$$v suite || exit 1; done
 	@$(MAKE) --no-print-directory $(JOBS) FP_CONTROL=skip suite
 	@echo "== build =="
 	@tools/run-suite $(CHECK)/build.log tools/build-tests
-	@tools/run-suite $(CHECK)/image-check-test.log tools/image-check-test
+	@for t in $(CHECKER_TESTS); do tools/run-suite $(CHECK)/$${t#tools/}.log $$t; done
 
 suite: $(TESTS)
 	@echo "== host: $(VARIANT)$(BUILD_SUFFIX) =="
@@ -146,10 +148,10 @@ all: $(IMAGES) $(HEX_IMAGES)
 
 $(BUILD)/%.bin: $(BUILD)/%.elf
 	$(call say,BIN,$@)
-	$(Q)$(CROSS)objcopy -O binary $< $@
+	$(Q)$(OBJCOPY) -O binary $< $@
 $(BUILD)/%.hex: $(BUILD)/%.elf
 	$(call say,HEX,$@)
-	$(Q)$(CROSS)objcopy -O ihex $< $@
+	$(Q)$(OBJCOPY) -O ihex $< $@
 
 $(DEMO): $(CORE_OBJS) $(call obj,demo/main.cpp)
 $(TESTS): $(CORE_OBJS) $(call obj,$(TARGET_TEST_SRCS))
@@ -160,7 +162,7 @@ $(CORE_IMAGE): $(CORE_OBJS) $(call obj,tools/core_image.cpp)
 # An overflow on purpose: the run must end in the report of the build's stack guard (arch.mk).
 OVERFLOW := $(BUILD)/overflow.elf
 $(OVERFLOW): $(CORE_OBJS) $(call obj,target-tests/overflow/main.cpp)
-$(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW): linker/cortex_m.ld $(MEMORY)
+$(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW): $(LDSCRIPT) $(MEMORY)
 	$(call say,LD,$@)
 	$(Q)$(CXX) $(ARCH_FLAGS) $(ARCH_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) -o $@
 	@NM=$(NM) tools/no-heap-image $@ > /dev/null || { NM=$(NM) tools/no-heap-image $@; rm -f $@; exit 1; }
@@ -183,9 +185,9 @@ flash: $(FLASH_IMAGE)
 	@$(if $(OPENOCD),tools/setup flash,echo "$(BOARD) runs under QEMU: make run BOARD=$(BOARD)"; exit 1)
 	openocd $(OPENOCD) -c "program $(FLASH_IMAGE) verify reset exit"
 
-# Guest instruction counts: QEMU's -icount makes SysTick a deterministic instruction counter.
+# Guest instruction counts: under QEMU's -icount the port's clock counts guest instructions.
 SWITCH_COST := $(BUILD)/instructions.elf
-$(SWITCH_COST): $(CORE_OBJS) $(call obj,bench/target/instructions.cpp) linker/cortex_m.ld $(MEMORY)
+$(SWITCH_COST): $(CORE_OBJS) $(call obj,bench/target/instructions.cpp) $(LDSCRIPT) $(MEMORY)
 	$(call say,LD,$@)
 	$(Q)$(CXX) $(ARCH_FLAGS) $(ARCH_LDFLAGS) $(filter %.o,$^) -o $@
 
@@ -196,17 +198,18 @@ bench:
 	@echo "== $(BOARD): guest instructions per operation =="
 	@timeout 60 $(QEMU) $(QEMU_FLAGS) -icount shift=0 -kernel $(SWITCH_COST)
 
-# Again with the MPU guard where the core has a switch for it (SWITCH_MPU); on a real board that is
-# its images and their checks.
+# Once per stack guard the board can build (STACK_GUARDS, from arch.mk; the default first, here); on
+# a real board that is its images and their checks.
 suites: suite
-	$(if $(SWITCH_MPU),@$(MAKE) --no-print-directory $(JOBS) STACK_GUARD=mpu suite)
+	@for g in $(wordlist 2,$(words $(STACK_GUARDS)),$(STACK_GUARDS)); do \
+	    $(MAKE) --no-print-directory $(JOBS) STACK_GUARD=$$g suite || exit 1; done
 
 # A real board's suite is its images' checks; a QEMU board's also runs the on-target tests.
 suite: $(IMAGES) $(HEX_IMAGES) $(if $(QEMU),$(OVERFLOW))
 	@echo "== $(BOARD)$(BUILD_SUFFIX) =="
 	@{ NM=$(NM) tools/no-heap $(CORE_OBJS); NM=$(NM) tools/no-heap-image $(IMAGES); } \
 		> $(CHECK)/no-heap-$(BOARD)$(BUILD_SUFFIX).log; cat $(CHECK)/no-heap-$(BOARD)$(BUILD_SUFFIX).log
-	@tools/run-suite $(CHECK)/image-check-$(BOARD)$(BUILD_SUFFIX).log env CROSS=$(CROSS) tools/image-check $(MEMORY) $(IMAGES)
+	@tools/run-suite $(CHECK)/image-check-$(BOARD)$(BUILD_SUFFIX).log $(IMAGE_CHECK) $(IMAGES)
 	$(if $(QEMU),@tools/run-suite $(CHECK)/$(BOARD)$(BUILD_SUFFIX).log \
 		tools/uart-feed target-tests/uart_input.txt "uart: waiting for input" $(RUN) $(TESTS))
 	$(if $(QEMU),@tools/run-suite $(CHECK)/echo-$(BOARD)$(BUILD_SUFFIX).log tools/echo-check $(RUN_REAL_TIME) $(DEMO))

@@ -59,6 +59,7 @@ CC  := $(CROSS)gcc
 CXX := $(CROSS)g++
 NM  := $(CROSS)nm
 SIZE := $(CROSS)size
+OBJCOPY := $(CROSS)objcopy
 OPT ?= -Os
 # console_stdio.cpp puts picolibc's stdio on the board's UART, through drivers/uart.cpp when it has one.
 GUARD_SRCS ?= arch/cortex-m/guard_none.cpp
@@ -69,5 +70,12 @@ ARCH_FLAGS := $(CPU_FLAGS) $(GUARD_FLAGS) $(TIME_FLAGS) -mthumb -masm-syntax-uni
               -ffunction-sections -fdata-sections -Iboard -Idrivers
 ARCH_CXXFLAGS := -fno-threadsafe-statics
 # The vector table and reset handler are ours, not picolibc's crt0; memory.ld comes from the board.
-ARCH_LDFLAGS := -nostartfiles -Tlinker/cortex_m.ld -L$(dir $(MEMORY)) -Wl,--gc-sections -Wl,-z,noexecstack
+LDSCRIPT := linker/cortex_m.ld
+ARCH_LDFLAGS := -nostartfiles -T$(LDSCRIPT) -L$(dir $(MEMORY)) -Wl,--gc-sections -Wl,-z,noexecstack
+# Semihosting: the QEMU boards' board_exit() ends the run with the program's exit status.
 QEMU_FLAGS := -nographic -monitor none -semihosting-config enable=on,target=native
+# What a core needs to boot each image, against the board's memory map (tools/image-check; its
+# self-test, tools/image-check-test, runs with the host's build checks).
+IMAGE_CHECK := env CROSS=$(CROSS) tools/image-check $(MEMORY)
+# The stack guards a build may choose (STACK_GUARD), the default first; make check runs each.
+STACK_GUARDS := canary $(if $(SWITCH_MPU),mpu)
