@@ -185,14 +185,17 @@ flash: $(FLASH_IMAGE)
 	@$(if $(OPENOCD),tools/setup flash,echo "$(BOARD) runs under QEMU: make run BOARD=$(BOARD)"; exit 1)
 	openocd $(OPENOCD) -c "program $(FLASH_IMAGE) verify reset exit"
 
-# Guest instruction counts: under QEMU's -icount the port's clock counts guest instructions.
+# Guest instruction counts: under QEMU's -icount the port's clock counts guest instructions. The
+# benchmark is the arch's own (bench/target/<arch>/).
 SWITCH_COST := $(BUILD)/instructions.elf
-$(SWITCH_COST): $(CORE_OBJS) $(call obj,bench/target/instructions.cpp) $(LDSCRIPT) $(MEMORY)
+TARGET_BENCH_SRCS := $(wildcard bench/target/$(ARCH)/*.cpp)
+$(SWITCH_COST): $(CORE_OBJS) $(call obj,$(TARGET_BENCH_SRCS)) $(LDSCRIPT) $(MEMORY)
 	$(call say,LD,$@)
 	$(Q)$(CXX) $(ARCH_FLAGS) $(ARCH_LDFLAGS) $(filter %.o,$^) -o $@
 
 bench:
 	$(no-qemu)
+	$(if $(TARGET_BENCH_SRCS),,@echo "$(ARCH) has no target benchmark (bench/target/$(ARCH)/)"; exit 1)
 	@tools/setup
 	@$(MAKE) --no-print-directory $(JOBS) $(SWITCH_COST)
 	@echo "== $(BOARD): guest instructions per operation =="
