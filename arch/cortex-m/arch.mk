@@ -1,12 +1,41 @@
-# Cortex-M port: GCC for arm-none-eabi with picolibc. The board's board.mk has set CPU_FLAGS, SWITCH,
-# MEMORY, BOARD_SRCS and QEMU.
+# Cortex-M port: GCC for arm-none-eabi with picolibc. The board's board.mk has set CORE, BOARD_FLAGS,
+# MEMORY, BOARD_SRCS and QEMU (or OPENOCD), and may set TIME, TIME_FLAGS, TIME_HZ and TEST_STACK.
+
+# The core a board names: its compiler flags, its switch, and the switch STACK_GUARD=mpu builds where
+# the port has one for that core.
+#   cortex-m0   ARMv6-M
+#   cortex-m3   ARMv7-M
+#   cortex-m4   ARMv7E-M without an FPU (the v7-M switches serve it)
+#   cortex-m4f  ARMv7E-M with the single-precision FPU, hard-float ABI
+#   cortex-m33  ARMv8-M mainline, soft-float ABI; PSPLIM bounds every stack, so no MPU variant
+CORES := cortex-m0 cortex-m3 cortex-m4 cortex-m4f cortex-m33
+CORE_FLAGS_cortex-m0  := -mcpu=cortex-m0 -mfloat-abi=soft
+SWITCH_cortex-m0      := arch/cortex-m/switch_arm_v6m_aapcs.S
+CORE_FLAGS_cortex-m3  := -mcpu=cortex-m3 -mfloat-abi=soft
+SWITCH_cortex-m3      := arch/cortex-m/switch_arm_v7m_aapcs.S
+SWITCH_MPU_cortex-m3  := arch/cortex-m/switch_arm_v7m_mpu_aapcs.S
+CORE_FLAGS_cortex-m4  := -mcpu=cortex-m4 -mfloat-abi=soft
+SWITCH_cortex-m4      := arch/cortex-m/switch_arm_v7m_aapcs.S
+SWITCH_MPU_cortex-m4  := arch/cortex-m/switch_arm_v7m_mpu_aapcs.S
+CORE_FLAGS_cortex-m4f := -mcpu=cortex-m4 -mfpu=fpv4-sp-d16 -mfloat-abi=hard
+SWITCH_cortex-m4f     := arch/cortex-m/switch_arm_v7em_fpu_aapcs.S
+SWITCH_MPU_cortex-m4f := arch/cortex-m/switch_arm_v7em_fpu_mpu_aapcs.S
+CORE_FLAGS_cortex-m33 := -mcpu=cortex-m33 -mfloat-abi=soft
+SWITCH_cortex-m33     := arch/cortex-m/switch_arm_v8m_aapcs.S
+ifneq ($(words $(CORE)) $(filter $(CORE),$(CORES)),1 $(CORE))
+$(error $(BOARD): unknown CORE '$(CORE)'. Known cores: $(CORES))
+endif
+CORE_FLAGS := $(CORE_FLAGS_$(CORE))
+SWITCH := $(SWITCH_$(CORE))
+SWITCH_MPU := $(SWITCH_MPU_$(CORE))
+
 # STACK_GUARD=mpu: the MPU denies all access to the 32 bytes below the running context's stack, for
 # boards whose core has such a switch variant (SWITCH_MPU); the default relies on the kernel's
 # canary (and, on ARMv8-M, on PSPLIM, which every v8-M switch sets).
 STACK_GUARD ?= canary
 ifeq ($(STACK_GUARD),mpu)
 ifeq ($(SWITCH_MPU),)
-$(error STACK_GUARD=mpu: $(BOARD) has no MPU switch variant)
+$(error STACK_GUARD=mpu: $(BOARD)'s core, $(CORE), has no MPU switch variant)
 endif
 SWITCH := $(SWITCH_MPU)
 GUARD_FLAGS := -DPORT_MPU_GUARD=1
@@ -66,7 +95,7 @@ GUARD_SRCS ?= arch/cortex-m/guard_none.cpp
 ARCH_SRCS := arch/cortex-m/port.cpp arch/cortex-m/startup.cpp arch/cortex-m/faults.cpp $(SWITCH) $(GUARD_SRCS) \
              board/console_stdio.cpp drivers/uart.cpp $(TIME_SRCS)
 # board/ holds board.h, the hooks every board provides; drivers/ the peripheral drivers they share.
-ARCH_FLAGS := $(CPU_FLAGS) $(GUARD_FLAGS) $(TIME_FLAGS) -mthumb -masm-syntax-unified --specs=picolibc.specs \
+ARCH_FLAGS := $(CORE_FLAGS) $(BOARD_FLAGS) $(GUARD_FLAGS) $(TIME_FLAGS) -mthumb -masm-syntax-unified --specs=picolibc.specs \
               -ffunction-sections -fdata-sections -Iboard -Idrivers
 ARCH_CXXFLAGS := -fno-threadsafe-statics
 # The vector table and reset handler are ours, not picolibc's crt0; memory.ld comes from the board.

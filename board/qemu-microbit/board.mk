@@ -1,14 +1,14 @@
 # BBC micro:bit v1 under QEMU: nRF51822, Cortex-M0 at 16 MHz, 256 KiB flash, 16 KiB RAM, UART.
 # QEMU gives it a SysTick, the real nRF51 none: time comes from TIMER0, as on the real board.
-ARCH       := cortex-m
-CPU_FLAGS  := -mcpu=cortex-m0 -mfloat-abi=soft -DBOARD_CPU_HZ=16000000 -DBOARD_IRQ_COUNT=32
-SWITCH     := arch/cortex-m/switch_arm_v6m_aapcs.S
+ARCH        := cortex-m
+CORE        := cortex-m0
+BOARD_FLAGS := -DBOARD_CPU_HZ=16000000 -DBOARD_IRQ_COUNT=32
 # TIMER0, the only 32-bit TIMER, keeps time and takes the deadlines: the chip has no SysTick.
-TIME       := nrf51_timer
-TIME_FLAGS := -DNRF51_TIMER_BASE=0x40008000 -DNRF51_TIMER_IRQ=8
-MEMORY     := board/qemu-microbit/memory.ld
-BOARD_SRCS := board/qemu-microbit/board.cpp drivers/nrf51_uart.cpp drivers/arm_semihosting.cpp
-QEMU       := qemu-system-arm -M microbit
+TIME        := nrf51_timer
+TIME_FLAGS  := -DNRF51_TIMER_BASE=0x40008000 -DNRF51_TIMER_IRQ=8
+MEMORY      := board/qemu-microbit/memory.ld
+BOARD_SRCS  := board/qemu-microbit/board.cpp drivers/nrf51_uart.cpp drivers/arm_semihosting.cpp
+QEMU        := qemu-system-arm -M microbit
 # 16 KiB of RAM: the on-target suite's six test coroutines get 1792 bytes each (the suite prints the
 # deepest it saw: about 1 KiB).
-TEST_STACK := 1792
+TEST_STACK  := 1792

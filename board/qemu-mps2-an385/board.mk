@@ -1,11 +1,10 @@
 # ARM MPS2 FPGA image AN385 under QEMU: Cortex-M3 at 25 MHz, 4 MiB code and 4 MiB data RAM, CMSDK UART0.
-ARCH       := cortex-m
-CPU_FLAGS  := -mcpu=cortex-m3 -mfloat-abi=soft -DBOARD_CPU_HZ=25000000 -DBOARD_IRQ_COUNT=32
-SWITCH     := arch/cortex-m/switch_arm_v7m_aapcs.S
+ARCH        := cortex-m
+CORE        := cortex-m3
+BOARD_FLAGS := -DBOARD_CPU_HZ=25000000 -DBOARD_IRQ_COUNT=32
 # Time from CMSDK timer 0 at the core clock; SysTick only takes the deadlines.
-TIME       := cmsdk_timer
-TIME_FLAGS := -DCMSDK_TIMER_BASE=0x40000000 -DCMSDK_TIMER_IRQ=8
-SWITCH_MPU := arch/cortex-m/switch_arm_v7m_mpu_aapcs.S
-MEMORY     := board/qemu-mps2-an385/memory.ld
-BOARD_SRCS := board/qemu-mps2-an385/board.cpp drivers/cmsdk_uart.cpp drivers/arm_semihosting.cpp
-QEMU       := qemu-system-arm -M mps2-an385
+TIME        := cmsdk_timer
+TIME_FLAGS  := -DCMSDK_TIMER_BASE=0x40000000 -DCMSDK_TIMER_IRQ=8
+MEMORY      := board/qemu-mps2-an385/memory.ld
+BOARD_SRCS  := board/qemu-mps2-an385/board.cpp drivers/cmsdk_uart.cpp drivers/arm_semihosting.cpp
+QEMU        := qemu-system-arm -M mps2-an385

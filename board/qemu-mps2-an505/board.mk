@@ -1,10 +1,10 @@
 # ARM MPS2 FPGA image AN505 (IoT Kit) under QEMU: Cortex-M33 at 20 MHz, run Secure and soft-float.
-ARCH       := cortex-m
-CPU_FLAGS  := -mcpu=cortex-m33 -mfloat-abi=soft -DBOARD_CPU_HZ=20000000 -DBOARD_IRQ_COUNT=124
-SWITCH     := arch/cortex-m/switch_arm_v8m_aapcs.S
+ARCH        := cortex-m
+CORE        := cortex-m33
+BOARD_FLAGS := -DBOARD_CPU_HZ=20000000 -DBOARD_IRQ_COUNT=124
 # Time from the SSE-200's timer 0, by its Secure alias at the core clock; SysTick only takes the deadlines.
-TIME       := cmsdk_timer
-TIME_FLAGS := -DCMSDK_TIMER_BASE=0x50000000 -DCMSDK_TIMER_IRQ=3
-MEMORY     := board/qemu-mps2-an505/memory.ld
-BOARD_SRCS := board/qemu-mps2-an505/board.cpp drivers/cmsdk_uart.cpp drivers/arm_semihosting.cpp
-QEMU       := qemu-system-arm -M mps2-an505
+TIME        := cmsdk_timer
+TIME_FLAGS  := -DCMSDK_TIMER_BASE=0x50000000 -DCMSDK_TIMER_IRQ=3
+MEMORY      := board/qemu-mps2-an505/memory.ld
+BOARD_SRCS  := board/qemu-mps2-an505/board.cpp drivers/cmsdk_uart.cpp drivers/arm_semihosting.cpp
+QEMU        := qemu-system-arm -M mps2-an505

@@ -1,14 +1,13 @@
 # Netduino Plus 2 under QEMU: STM32F405, Cortex-M4F at 168 MHz, 1 MiB flash, 128 KiB SRAM, USART1.
-ARCH       := cortex-m
-CPU_FLAGS  := -mcpu=cortex-m4 -mfpu=fpv4-sp-d16 -mfloat-abi=hard -DBOARD_CPU_HZ=168000000 -DBOARD_IRQ_COUNT=82
-SWITCH     := arch/cortex-m/switch_arm_v7em_fpu_aapcs.S
-SWITCH_MPU := arch/cortex-m/switch_arm_v7em_fpu_mpu_aapcs.S
+ARCH        := cortex-m
+CORE        := cortex-m4f
+BOARD_FLAGS := -DBOARD_CPU_HZ=168000000 -DBOARD_IRQ_COUNT=82
 # Time from TIM5 at 8 MHz; SysTick only takes the deadlines. QEMU clocks TIM2-5 at 1 GHz, whatever
 # RCC says, and 8 MHz is the fastest rate that both 1 GHz and the 168 MHz core divide into whole
 # ticks (the SysTick alarm counts core cycles per tick).
-TIME       := stm32_tim
-TIME_HZ    := 8000000
-TIME_FLAGS := -DSTM32_TIM_BASE=0x40000C00 -DSTM32_TIM_IRQ=50 -DSTM32_TIM_RCC_BIT=3 -DSTM32_TIM_CLOCK_HZ=1000000000
-MEMORY     := board/qemu-netduinoplus2/memory.ld
-BOARD_SRCS := board/qemu-netduinoplus2/board.cpp drivers/stm32_usart.cpp drivers/arm_semihosting.cpp
-QEMU       := qemu-system-arm -M netduinoplus2
+TIME        := stm32_tim
+TIME_HZ     := 8000000
+TIME_FLAGS  := -DSTM32_TIM_BASE=0x40000C00 -DSTM32_TIM_IRQ=50 -DSTM32_TIM_RCC_BIT=3 -DSTM32_TIM_CLOCK_HZ=1000000000
+MEMORY      := board/qemu-netduinoplus2/memory.ld
+BOARD_SRCS  := board/qemu-netduinoplus2/board.cpp drivers/stm32_usart.cpp drivers/arm_semihosting.cpp
+QEMU        := qemu-system-arm -M netduinoplus2
