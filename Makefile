@@ -122,12 +122,13 @@ else
 # A target board: the demo and the on-target tests as firmware images, each run under QEMU.
 DEMO := $(BUILD)/demo.elf
 TESTS := $(BUILD)/target_tests.elf
-# The on-target suite: the kernel suites shared with the host, and the port's own cases, under the
-# small runner behind host-tests/shared/weft_test.h, with TEST_STACK bytes per test coroutine.
-TARGET_TEST_SRCS := $(wildcard host-tests/shared/*.cpp target-tests/*.cpp)
+# The on-target suite: the kernel suites shared with the host, the cases every port runs and the
+# arch's own (target-tests/<arch>/, with arch_test.h), under the small runner behind
+# host-tests/shared/weft_test.h, with TEST_STACK bytes per test coroutine.
+TARGET_TEST_SRCS := $(wildcard host-tests/shared/*.cpp target-tests/*.cpp target-tests/$(ARCH)/*.cpp)
 TEST_STACK ?= 2048
 $(call obj,$(TARGET_TEST_SRCS)): APP_CXXFLAGS += -DWEFT_TEST_ON_TARGET -DWEFT_TEST_STACK=$(TEST_STACK) \
-	-Ihost-tests/shared
+	-Ihost-tests/shared -Itarget-tests/$(ARCH)
 # Everything in an image is firmware: built as the kernel is.
 KERNEL_CXXFLAGS += $(ARCH_CXXFLAGS)
 APP_CXXFLAGS := $(KERNEL_CXXFLAGS)
@@ -248,7 +249,7 @@ help:
 	@echo "boards: $(BOARDS)"
 
 compdb:
-	@tools/compdb "$(CXX) $(KERNEL_CXXFLAGS)" "$(CXX) $(APP_CXXFLAGS)" "$(CC) $(ASFLAGS)" > compile_commands.json
+	@ARCH=$(ARCH) tools/compdb "$(CXX) $(KERNEL_CXXFLAGS)" "$(CXX) $(APP_CXXFLAGS)" "$(CC) $(ASFLAGS)" > compile_commands.json
 	@echo "wrote compile_commands.json"
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

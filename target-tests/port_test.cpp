@@ -1,10 +1,9 @@
-// The port on a real (emulated) core: interrupt masking, the board's time source and timer, and the
-// floating-point registers across switches. The kernel's own scenarios are the shared suites.
-#include <float.h>
+// The port on a real (emulated) core, through the port interface alone: interrupt masking, the
+// board's time source and timer, and floating point across switches. Any port runs these; its own
+// cases are in target-tests/<arch>/, and the kernel's own scenarios are the shared suites.
 #include <stdio.h>
-#include <string.h>
 
-#include "cortex_m.h"
+#include "arch_test.h"
 #include "kernel_test.h"
 #include "port.h"
 
@@ -13,10 +12,6 @@ using namespace weft::test;
 namespace {
 
 long us(int64_t ticks) { return static_cast<long>(ticks * 1000000 / static_cast<int64_t>(PORT_TICK_HZ)); }
-
-// One period of the 24-bit SysTick, in ticks: a wrap where SysTick keeps time, the longest alarm
-// where it only takes the deadlines, and as long a span on a board without it.
-constexpr uint64_t systick_period = (uint64_t{1} << 24) * PORT_TICK_HZ / BOARD_CPU_HZ;
 
 bool irq_mask_nests() {
     port_irq_state outer = port_irq_save();
@@ -30,12 +25,12 @@ bool irq_mask_nests() {
     return outer == 0 && inner != 0 && still != 0 && after == 0 && !port_in_irq();
 }
 
-// Sleeps through more than one SysTick period, a sixteenth of a period at a time, reading the time
-// at each wake-up and between.
+// Sleeps through more than one timer period (arch_test.h), a sixteenth of a period at a time,
+// reading the time at each wake-up and between.
 bool ticks_monotonic() {
     uint64_t first = port_ticks(), last = first;
-    while (last - first < systick_period + systick_period / 16) {
-        port_timer_arm(last + systick_period / 16);
+    while (last - first < timer_period + timer_period / 16) {
+        port_timer_arm(last + timer_period / 16);
         port_irq_state s = port_irq_save();
         port_idle();
         port_irq_restore(s);
@@ -54,7 +49,7 @@ bool ticks_monotonic() {
 
 // Arms the port's timer directly and idles until port_ticks() reaches the deadline; true when it
 // woke then (within 20 ms), not at some later interrupt, and without a periodic tick: at most
-// `max_wakes` times, which leaves room for one wake per SysTick period where that is the timer.
+// `max_wakes` times, which leaves room for one wake per timer period where that is the timer.
 bool timer_wakes(uint64_t from_now, unsigned max_wakes) {
     uint64_t deadline = port_ticks() + from_now, t;
     unsigned wakes = 0;
@@ -79,7 +74,8 @@ bool timer_past_deadline() {
     return port_ticks() - start < PORT_TICK_HZ / 100;
 }
 
-// float, not double: the FPUs of M4F and M33 are single precision. Each x lives in s16-s31 across yield().
+// float, not double: single-precision FPUs (Cortex-M4F, M33) keep each x in a register across
+// yield().
 float results[2];
 
 void compute(void* arg) {
@@ -104,151 +100,15 @@ bool floating_point_survives_switches() {
     return true;
 }
 
-#if defined(__ARM_FP)
-// The FPU's callee-saved state, per coroutine: s16-s31 and FPSCR's rounding mode (bits 22-23) and
-// flush-to-zero (bit 24).
-constexpr uint32_t fpscr_round_up = 1u << 22, fpscr_round_to_zero = 3u << 22, fpscr_flush_to_zero = 1u << 24;
-
-struct FpState {
-    uint32_t s[16];
-    uint32_t fpscr;
-};
-
-// Loads s16-s31 and FPSCR from `in`, calls `away` (which switches to other coroutines and back),
-// and stores what the registers then hold into `out`. Naked, so no compiled code touches s16-s31
-// in between: only the switch can keep them. It leaves FPSCR as `in` set it.
-[[gnu::naked]] void hold_fpu_state_across(const FpState*, FpState*, void (*)()) {
-    __asm__ volatile(
-        "push   {r4, lr}\n\t"
-        "vpush  {s16-s31}\n\t"
-        "mov    r4, r1\n\t"
-        "vldmia r0!, {s16-s31}\n\t"
-        "ldr    r3, [r0]\n\t"
-        "vmsr   fpscr, r3\n\t"
-        "blx    r2\n\t"
-        "vstmia r4!, {s16-s31}\n\t"
-        "vmrs   r3, fpscr\n\t"
-        "str    r3, [r4]\n\t"
-        "vpop   {s16-s31}\n\t"
-        "pop    {r4, pc}\n\t");
-}
-
-void yield_once() { weft::yield(); }
-
-// CONTROL.FPCA: the running context has executed an FPU instruction since it was (re)started.
-bool fpu_state_live() {
-    uint32_t control;
-    __asm__ volatile("mrs %0, control" : "=r"(control));
-    return (control & 4) != 0;
-}
-
-uint32_t bits(float f) {
-    uint32_t b;
-    memcpy(&b, &f, sizeof b);
-    return b;
-}
-
-// What the current FPSCR makes of three operations: 1/3 and -1/3, whose last bits tell the four
-// rounding modes apart, and half the smallest normal number, a denormal that flush-to-zero makes 0.
-struct FpResults {
-    uint32_t third, minus_third, half_min;
-    bool operator==(const FpResults&) const = default;
-};
-
-[[gnu::noinline]] FpResults fp_results() {
-    volatile float one = 1.0f, three = 3.0f, min_normal = FLT_MIN, half = 0.5f;
-    return {bits(one / three), bits(-one / three), bits(min_normal * half)};
-}
-
-constexpr FpResults round_to_nearest{0x3EAAAAAB, 0xBEAAAAAB, 0x00400000};
-constexpr FpResults round_to_zero_flushed{0x3EAAAAAA, 0xBEAAAAAA, 0x00000000};
-constexpr FpResults round_up{0x3EAAAAAB, 0xBEAAAAAA, 0x00400000};
-
-struct FpWorker {
-    FpState in;  // s16-s31 and FPSCR to hold across each switch
-    FpResults expected;
-    bool registers_kept = true, results_right = true;
-};
-
-void fpu_worker(void* arg) {
-    auto& w = *static_cast<FpWorker*>(arg);
-    for (int round = 0; round < 4; ++round) {
-        FpState out;
-        hold_fpu_state_across(&w.in, &out, yield_once);
-        if (memcmp(&out, &w.in, sizeof out) != 0) w.registers_kept = false;
-        // FPSCR is still this coroutine's after the switches: its arithmetic follows it.
-        if (!(fp_results() == w.expected)) w.results_right = false;
-        weft::yield();
-        if (!(fp_results() == w.expected)) w.results_right = false;
-    }
-}
-
-// Distinct values in every register: coroutine `tag`'s s16-s31 are tag << 8 | register number.
-FpWorker fpu_worker_state(uint32_t tag, uint32_t fpscr, FpResults expected) {
-    FpWorker w{};
-    for (uint32_t i = 0; i < 16; ++i) w.in.s[i] = 0x3F800000u + (tag << 8) + 16 + i;
-    w.in.fpscr = fpscr;
-    w.expected = expected;
-    return w;
-}
-
-struct PlainWorker {
-    bool fpu_state_stayed_off = true;
-    FpResults first_use{};
-};
-
-// Never touches the FPU until the end, while others use it around each of its switches.
-void plain_worker(void* arg) {
-    auto& p = *static_cast<PlainWorker*>(arg);
-    for (int round = 0; round < 8; ++round) {
-        weft::yield();
-        if (fpu_state_live()) p.fpu_state_stayed_off = false;
-    }
-    p.first_use = fp_results();
-}
-
-bool spawn_all(void* const* args, void (*const* bodies)(void*), int n) {
-    for (int i = 0; i < n; ++i)
-        if (!weft::spawn(weft::test::pool, bodies[i], args[i])) return false;
-    return true;
-}
-
-#endif
-
-#if PORT_MPU_GUARD
-extern "C" char __main_stack_bottom[];
-
-uintptr_t guard_base() {
-    return cortex_m::reg(cortex_m::mpu_rbar) & ~uintptr_t{PORT_MPU_GUARD_BYTES - 1};
-}
-
-struct GuardSeen {
-    uintptr_t expected = 0, at_start = 0, after_yield = 0;
-    size_t high_water = 0;
-};
-
-void look_at_guard(void* arg) {
-    auto& g = *static_cast<GuardSeen*>(arg);
-    g.expected = reinterpret_cast<uintptr_t>(weft::self()->stack) + PORT_MPU_GUARD_BYTES;
-    g.at_start = guard_base();
-    weft::yield();
-    g.after_yield = guard_base();
-    // Reads this stack from its bottom up while it runs: the guard must not be in the way.
-    g.high_water = weft::stack_high_water(weft::self());
-}
-#endif
-
 TEST(Port, InterruptMaskingNests) { EXPECT_TRUE(irq_mask_nests()); }
 
-// Across more than one SysTick period, so that where SysTick keeps time its extension to 64 bits is
-// exercised.
-TEST(Port, TicksAreMonotonicAcrossASysTickWrap) { EXPECT_TRUE(ticks_monotonic()); }
+// Across more than one timer period, so that where a narrow counter keeps time (SysTick on
+// Cortex-M) its extension to 64 bits is exercised.
+TEST(Port, TicksAreMonotonicAcrossATimerPeriod) { EXPECT_TRUE(ticks_monotonic()); }
 
 TEST(Port, ADeadlineWakesIdle) { EXPECT_TRUE(timer_wakes(PORT_TICK_HZ / 100, 4)); }
 
-TEST(Port, ADeadlineBeyondOneSysTickPeriod) {
-    EXPECT_TRUE(timer_wakes(systick_period + PORT_TICK_HZ / 100, 6));
-}
+TEST(Port, ADeadlineBeyondOneTimerPeriod) { EXPECT_TRUE(timer_wakes(timer_period + PORT_TICK_HZ / 100, 6)); }
 
 TEST(Port, ADeadlineAlreadyPastFiresAtOnce) { EXPECT_TRUE(timer_past_deadline()); }
 
@@ -256,71 +116,5 @@ TEST(Port, FloatingPointSurvivesSwitches) {
     EXPECT_TRUE(floating_point_survives_switches());
     EXPECT_EQ(weft::test::pool.used(), 0u);
 }
-
-#if PORT_MPU_GUARD
-// Region 7 denies every access to the 32 bytes below the running context's stack: above the
-// kernel's canary for a coroutine, at the bottom of the main stack for main().
-TEST(Port, TheMpuGuardFollowsTheRunningStackAndAdmitsNothing) {
-    GuardSeen a, b;
-    ASSERT_TRUE(weft::spawn(weft::test::pool, look_at_guard, &a));
-    ASSERT_TRUE(weft::spawn(weft::test::pool, look_at_guard, &b));
-    uint32_t rasr = cortex_m::reg(cortex_m::mpu_rasr);
-    EXPECT_EQ(rasr >> 24 & 7, 0u);         // AP: no access, privileged or not
-    EXPECT_EQ(rasr >> 28 & 1, 1u);         // XN
-    EXPECT_EQ(rasr & 0x3F, 4u << 1 | 1u);  // 32 bytes, enabled
-    EXPECT_EQ(cortex_m::reg(cortex_m::mpu_ctrl) & 1, 1u);
-    uintptr_t main_guard = (reinterpret_cast<uintptr_t>(__main_stack_bottom) + PORT_MPU_GUARD_BYTES - 1) &
-                           ~uintptr_t{PORT_MPU_GUARD_BYTES - 1};
-    EXPECT_EQ(guard_base(), main_guard);
-    EXPECT_EQ(weft::run(), weft::Status::ok);
-    EXPECT_EQ(guard_base(), main_guard);
-    const GuardSeen* seen[] = {&a, &b};
-    for (const GuardSeen* g : seen) {
-        EXPECT_EQ(g->at_start, g->expected);
-        EXPECT_EQ(g->after_yield, g->expected);
-        EXPECT_GT(g->high_water, 0u);
-    }
-    EXPECT_NE(a.expected, b.expected);
-    EXPECT_EQ(weft::test::pool.used(), 0u);
-}
-#endif
-
-#if defined(__ARM_FP)
-// Two coroutines with different s16-s31 and different FPSCR settings (round to zero with
-// flush-to-zero; round up without), switching straight to each other both ways.
-TEST(Port, FpuRegistersAndFpscrStayWithTheirCoroutine) {
-    FpWorker a = fpu_worker_state(1, fpscr_round_to_zero | fpscr_flush_to_zero, round_to_zero_flushed);
-    FpWorker b = fpu_worker_state(2, fpscr_round_up, round_up);
-    void* args[] = {&a, &b};
-    void (*bodies[])(void*) = {fpu_worker, fpu_worker};
-    ASSERT_TRUE(spawn_all(args, bodies, 2));
-    EXPECT_EQ(weft::run(), weft::Status::ok);
-    EXPECT_TRUE(a.registers_kept);
-    EXPECT_TRUE(b.registers_kept);
-    EXPECT_TRUE(a.results_right);
-    EXPECT_TRUE(b.results_right);
-    EXPECT_EQ(weft::test::pool.used(), 0u);
-}
-
-// The same two with a coroutine between them that never uses the FPU: every switch into and out
-// of it passes FPU state by. It runs without any (CONTROL.FPCA stays clear), and its first FPU
-// instruction starts from the default FPSCR, not from the settings of whoever ran before it.
-TEST(Port, ACoroutineWithoutFpuStateInterleavesWithOnesThatHaveIt) {
-    FpWorker a = fpu_worker_state(3, fpscr_round_to_zero | fpscr_flush_to_zero, round_to_zero_flushed);
-    FpWorker b = fpu_worker_state(4, fpscr_round_up, round_up);
-    PlainWorker c;
-    void* args[] = {&a, &c, &b};
-    void (*bodies[])(void*) = {fpu_worker, plain_worker, fpu_worker};
-    ASSERT_TRUE(spawn_all(args, bodies, 3));
-    EXPECT_EQ(weft::run(), weft::Status::ok);
-    EXPECT_TRUE(a.registers_kept);
-    EXPECT_TRUE(b.registers_kept);
-    EXPECT_TRUE(a.results_right);
-    EXPECT_TRUE(b.results_right);
-    EXPECT_TRUE(c.fpu_state_stayed_off);
-    EXPECT_TRUE(c.first_use == round_to_nearest);
-    EXPECT_EQ(weft::test::pool.used(), 0u);
-}
-#endif
 
 }  // namespace

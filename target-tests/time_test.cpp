@@ -1,33 +1,20 @@
-// Waits several SysTick periods (2^24 core cycles) long, whatever the board's time source: each ends
-// by its timer, on time. With SysTick alone they span wraps that only the timer interrupt sees,
-// which is how a wrap once went uncounted and such a wait never ended; with a peripheral counter they
-// take several SysTick alarms each, the last one short.
+// Waits several timer periods long (arch_test.h; on Cortex-M, SysTick's 2^24 core cycles), whatever
+// the board's time source: each ends by its timer, on time. Where a narrow counter alone keeps time
+// they span wraps that only the timer interrupt sees, which is how a wrap once went uncounted and
+// such a wait never ended; where the alarm reaches one period at most they take several alarms
+// each, the last one short.
 #include <stdio.h>
 
+#include "arch_test.h"
 #include "kernel_test.h"
 #include "port.h"
-#if defined(PORT_TIME_SYSTICK_ALARM)
-#include "cortex_m.h"
-#endif
-#include "nvic.h"
-
-// The time source's own interrupt, where it has one.
-#if defined(CMSDK_TIMER_IRQ)
-#define TIME_IRQ CMSDK_TIMER_IRQ
-#elif defined(STM32_TIM_IRQ)
-#define TIME_IRQ STM32_TIM_IRQ
-#elif defined(NRF51_TIMER_IRQ)
-#define TIME_IRQ NRF51_TIMER_IRQ
-#endif
 
 using namespace weft;
 using namespace weft::test;
 
 namespace {
 
-// One SysTick period, in the time source's ticks.
-constexpr Tick systick_period = (Tick{1} << 24) * PORT_TICK_HZ / BOARD_CPU_HZ;
-constexpr Tick long_wait = systick_period * 7 / 2;
+constexpr Tick long_wait = timer_period * 7 / 2;
 // Later than this is a missed deadline, not the latency of a wake-up (as in port_test.cpp).
 constexpr Tick late = PORT_TICK_HZ / 50;
 
@@ -38,7 +25,7 @@ protected:
     LongWaits() : PoolTest(pool) {}
 };
 
-TEST_F(LongWaits, ASleepOfSeveralSysTickPeriodsEndsOnTime) {
+TEST_F(LongWaits, ASleepOfSeveralTimerPeriodsEndsOnTime) {
     Tick woke = 0;
     auto sleeper = [&] {
         sleep_for(long_wait);
@@ -51,7 +38,7 @@ TEST_F(LongWaits, ASleepOfSeveralSysTickPeriodsEndsOnTime) {
     EXPECT_LT(woke, long_wait + late);
 }
 
-TEST_F(LongWaits, ATimedWaitOfSeveralSysTickPeriodsTimesOutOnTime) {
+TEST_F(LongWaits, ATimedWaitOfSeveralTimerPeriodsTimesOutOnTime) {
     Semaphore never;
     Status got = Status::ok;
     Tick gave_up = 0;
@@ -83,21 +70,9 @@ TEST_F(LongWaits, ASleepAcrossTheCounterWrapEndsOnTime) {
     EXPECT_LT(woke, wrap + wrap / 4 + late);
 }
 
-#if defined(TIME_IRQ)
-// An entry of the time source's interrupt with nothing to count (a stray pend, or a re-entry before
-// a clear has landed) moves no time: a wrap counted for it would put the clock 2^32 ticks ahead.
-TEST_F(LongWaits, AStrayTimeInterruptMovesNoTime) {
-    Tick before = port_ticks();
-    cortex_m::irq_pend(TIME_IRQ);
-    __asm__ volatile("dsb\n\tisb" ::: "memory");  // taken here, before the next reading
-    Tick after = port_ticks();
-    EXPECT_LT(after - before, late);
-}
-#endif
-
 // The waiter's timer is the earliest until it is woken; stopping it moves the port's alarm to the
 // giver's next deadline and then the waiter's sleep.
-TEST_F(LongWaits, AWakeUpAfterSeveralSysTickPeriodsBeatsItsTimeout) {
+TEST_F(LongWaits, AWakeUpAfterSeveralTimerPeriodsBeatsItsTimeout) {
     Semaphore handed;
     Status got = Status::timeout;
     Tick woken = 0, done = 0;
@@ -108,69 +83,17 @@ TEST_F(LongWaits, AWakeUpAfterSeveralSysTickPeriodsBeatsItsTimeout) {
         done = elapsed();
     };
     auto giver = [&] {
-        sleep_for(long_wait - systick_period);
+        sleep_for(long_wait - timer_period);
         EXPECT_EQ(handed.give(), Status::ok);
     };
     go(waiter);
     go(giver);
     EXPECT_EQ(run(), Status::ok);
     EXPECT_EQ(got, Status::ok);
-    EXPECT_GE(woken, long_wait - systick_period);
-    EXPECT_LT(woken, long_wait - systick_period + late);
+    EXPECT_GE(woken, long_wait - timer_period);
+    EXPECT_LT(woken, long_wait - timer_period + late);
     EXPECT_GE(done, woken + long_wait);
     EXPECT_LT(done, woken + long_wait + late);
 }
-
-#if defined(PORT_TIME_SYSTICK_ALARM)
-bool systick_on() { return (cortex_m::reg(cortex_m::syst_csr) & 1) != 0; }
-
-// Where a peripheral counter keeps time, SysTick runs only while a deadline is pending: not for a
-// coroutine that waits without a timeout, not once the last deadline has passed.
-TEST_F(LongWaits, SysTickRunsOnlyWhileSomethingWaitsOnTime) {
-    Semaphore handed;
-    bool off_at_start = false, on_while_sleeping = false, slept = false, off_after = false;
-    auto waiter = [&] { EXPECT_EQ(handed.take(), Status::ok); };
-    auto sleeper = [&] {
-        off_at_start = !systick_on();
-        sleep_for(PORT_TICK_HZ / 100);
-        slept = true;
-        off_after = !systick_on();
-        EXPECT_EQ(handed.give(), Status::ok);
-    };
-    auto watcher = [&] {
-        while (!slept) {
-            on_while_sleeping = on_while_sleeping || systick_on();
-            yield();
-        }
-    };
-    go(waiter);
-    go(sleeper);
-    go(watcher);
-    EXPECT_EQ(run(), Status::ok);
-    EXPECT_TRUE(off_at_start);
-    EXPECT_TRUE(on_while_sleeping);
-    EXPECT_TRUE(off_after);
-    EXPECT_FALSE(systick_on());
-}
-
-// A wait that ends before its timeout takes its deadline with it: SysTick stops at once.
-TEST_F(LongWaits, SysTickStopsWhenAWaitEndsBeforeItsTimeout) {
-    Semaphore handed;
-    bool on_while_waiting = false, off_after = false;
-    auto waiter = [&] {
-        EXPECT_EQ(handed.take(within(long_wait)), Status::ok);
-        off_after = !systick_on();
-    };
-    auto giver = [&] {
-        on_while_waiting = systick_on();
-        EXPECT_EQ(handed.give(), Status::ok);
-    };
-    go(waiter);
-    go(giver);
-    EXPECT_EQ(run(), Status::ok);
-    EXPECT_TRUE(on_while_waiting);
-    EXPECT_TRUE(off_after);
-}
-#endif
 
 }  // namespace
