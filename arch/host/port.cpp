@@ -6,9 +6,11 @@
 #include "port.h"
 #include "port_host.h"
 
-extern "C" void port_host_start();
-extern "C" void port_host_switch(port_context* from, port_context* to);
+extern "C" void port_x86_64_start();
+extern "C" void port_x86_64_switch(port_context* from, port_context* to);
 
+// Under AddressSanitizer the switch of arch/x86 is wrapped in its fiber annotations: that is the
+// host's alone, so the assembly stays as any x86-64 port uses it.
 #ifdef PORT_HOST_ASAN
 extern "C" void __sanitizer_start_switch_fiber(void** fake_stack_save, const void* bottom, size_t size);
 extern "C" void __sanitizer_finish_switch_fiber(void* fake_stack_save, const void** bottom_old,
@@ -32,7 +34,7 @@ static void asan_start(void* p) {
 extern "C" void port_switch(port_context* from, port_context* to) {
     __sanitizer_start_switch_fiber(&from->fake_stack, to->stack_bottom, to->stack_size);
     switching_from = from;
-    port_host_switch(from, to);
+    port_x86_64_switch(from, to);
     land(from->fake_stack);
 }
 
@@ -41,7 +43,7 @@ extern "C" void port_switch_final(port_context* from, port_context* to) {
     __asan_unpoison_memory_region(from->stack_bottom, from->stack_size);
     __sanitizer_start_switch_fiber(nullptr, to->stack_bottom, to->stack_size);
     switching_from = from;
-    port_host_switch(from, to);
+    port_x86_64_switch(from, to);
     __builtin_unreachable();
 }
 #endif
@@ -69,7 +71,7 @@ extern "C" void port_context_init(port_context* ctx, const port_stack* stacks, v
     frame[4] = reinterpret_cast<uintptr_t>(arg);    // r12
     frame[5] = 0;  // rbx
     frame[6] = 0;  // rbp: ends frame-pointer walks
-    frame[7] = reinterpret_cast<uintptr_t>(&port_host_start);
+    frame[7] = reinterpret_cast<uintptr_t>(&port_x86_64_start);
     ctx->sp = frame;
 }
 

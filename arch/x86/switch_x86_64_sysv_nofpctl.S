@@ -1,5 +1,6 @@
 /*
- * port_switch(port_context* from = %rdi, port_context* to = %rsi), x86-64 System V.
+ * port_switch(port_context* from = %rdi, port_context* to = %rsi), x86-64 System V,
+ * without the floating-point control state (FP_CONTROL=skip on the host, arch/host/arch.mk).
  *
  * Saved frame, at from->sp once suspended (the stack grows down):
  *
@@ -10,27 +11,25 @@
  *   +0x18  r13
  *   +0x10  r14
  *   +0x08  r15
- *   +0x04  x87 control word    (rounding, precision, exception masks)
- *   +0x00  MXCSR               (SSE rounding, FTZ/DAZ, exception masks)  <- sp
+ *   +0x00  unused: keeps the frame of switch_x86_64_sysv.S, so port_context_init serves both  <- sp
  *
- * A fresh context (port_context_init) holds the same frame with r12 = arg, r13 = entry and the resume
- * address = port_host_start, so its first resume calls entry(arg) on a 16-byte aligned stack.
- * Resuming pops the address and jumps to it rather than using ret: the return-stack predictor would
- * miss on every switch, since the return goes to another stack than the call came from.
+ * MXCSR and the x87 control word are shared by every coroutine: reading MXCSR (stmxcsr) costs
+ * more than the rest of the switch, and firmware rarely changes the rounding mode per task.
+ *
+ * Both names are the switch: port_switch is weak, so a port may define its own around
+ * port_x86_64_switch (the host's, under AddressSanitizer: arch/host/port.cpp).
  */
     .text
-    .globl port_host_switch
+    .globl port_x86_64_switch
     .weak port_switch
-    .type port_host_switch, @function
+    .type port_x86_64_switch, @function
     .type port_switch, @function
     .p2align 4
 port_switch:
-port_host_switch:
+port_x86_64_switch:
     .cfi_startproc
     leaq    -0x38(%rsp), %rsp
     .cfi_adjust_cfa_offset 0x38
-    stmxcsr (%rsp)
-    fnstcw  0x04(%rsp)
     movq    %r15, 0x08(%rsp)
     movq    %r14, 0x10(%rsp)
     movq    %r13, 0x18(%rsp)
@@ -40,8 +39,6 @@ port_host_switch:
     movq    %rsp, (%rdi)
 
     movq    (%rsi), %rsp
-    ldmxcsr (%rsp)
-    fldcw   0x04(%rsp)
     movq    0x08(%rsp), %r15
     movq    0x10(%rsp), %r14
     movq    0x18(%rsp), %r13
@@ -53,6 +50,6 @@ port_host_switch:
     .cfi_adjust_cfa_offset -0x40
     jmp     *%rcx
     .cfi_endproc
-    .size port_host_switch, .-port_host_switch
+    .size port_x86_64_switch, .-port_x86_64_switch
 
     .section .note.GNU-stack, "", @progbits
