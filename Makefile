@@ -1,9 +1,27 @@
-# Weft. BOARD= is the only input: `make help` lists targets and boards.
+# Weft. `make help` lists the targets, the boards and these inputs, each given as NAME=value:
+#   BOARD        the board to build for, one of board/*/ (default qemu-mps2-an385)
+#   VARIANT      plain; on the host also asan or ubsan, built under that sanitizer (default plain)
+#   STACK_GUARD  canary, the kernel's stack canary; or mpu, the MPU guard, where the board's core
+#                has a switch for it (default canary)
+#   FP_CONTROL   save: each coroutine keeps its floating-point control state; on the host also
+#                skip: coroutines share it, for a faster switch (default save)
+#   TEST_STACK   bytes of stack per on-target test coroutine, a multiple of 16 (default 2048, or
+#                the board's)
+#   FLASH_IMAGE  the image `make flash` loads: one this board builds, or an ELF or hex file of
+#                your own (default the demo)
+#   OPT          optimisation flags (default -Os on target boards, -O2 on the host)
+#   V            V=1 shows each command instead of a short line
+# An unknown value of any of the first six stops the build and names the known ones. VARIANT and
+# STACK_GUARD each build into their own directory, build/<board>/<variant>[-<guard>]; OPT and
+# TEST_STACK do not: after changing them, `make clean`.
 BOARD ?= qemu-mps2-an385
 VARIANT ?= plain
+STACK_GUARD ?= canary
+FP_CONTROL ?= save
+TEST_STACK ?= 2048
 
 BOARDS := $(sort $(patsubst board/%/board.mk,%,$(wildcard board/*/board.mk)))
-ifeq ($(filter $(BOARD),$(BOARDS)),)
+ifneq ($(words $(BOARD)) $(filter $(BOARD),$(BOARDS)),1 $(BOARD))
 $(error unknown BOARD '$(BOARD)'. Known boards: $(BOARDS))
 endif
 
@@ -13,6 +31,20 @@ REAL_BOARDS := $(filter-out host $(QEMU_BOARDS),$(BOARDS))
 
 include board/$(BOARD)/board.mk
 include arch/$(ARCH)/arch.mk
+
+# The inputs with a fixed set of values take those the arch lists for this board (VARIANTS,
+# STACK_GUARDS, FP_CONTROLS from arch.mk): $(call choice,NAME,KNOWN) stops at any other.
+comma := ,
+empty :=
+space := $(empty) $(empty)
+or-list = $(if $(word 2,$(1)),$(subst $(space),$(comma)$(space),$(wordlist 2,$(words $(1)),x $(1))) or $(lastword $(1)),$(1))
+choice = $(if $(filter-out 1,$(words $($(1))))$(filter-out $(2),$($(1))),$(error $(BOARD): $(1) must be $(call or-list,$(2)), not '$($(1))'))
+$(call choice,VARIANT,$(VARIANTS))
+$(call choice,STACK_GUARD,$(STACK_GUARDS))
+$(call choice,FP_CONTROL,$(FP_CONTROLS))
+ifneq ($(shell echo '$(TEST_STACK)' | grep -Eqx '[1-9][0-9]{0,8}' && [ $$(($(TEST_STACK) % 16)) -eq 0 ] && echo ok),ok)
+$(error TEST_STACK must be a positive number of bytes, a multiple of 16, not '$(TEST_STACK)')
+endif
 
 BUILD := build/$(BOARD)/$(VARIANT)$(BUILD_SUFFIX)
 OBJ := $(BUILD)/obj
@@ -93,7 +125,7 @@ run:
 # Once per FP_CONTROL setting; each run measures its own peers.
 bench:
 	@tools/setup
-	@for fp in save skip; do \
+	@for fp in $(FP_CONTROLS); do \
 	    $(MAKE) --no-print-directory $(JOBS) FP_CONTROL=$$fp bench-one || exit 1; done
 
 bench-one: $(BENCH)
@@ -118,6 +150,10 @@ suite: $(TESTS)
 
 size flash:
 	@echo "make $@ is for target boards: make $@ BOARD=<board>"; exit 1
+
+ifneq ($(origin FLASH_IMAGE),undefined)
+$(error host: FLASH_IMAGE is for target boards; the host has nothing to flash)
+endif
 else
 # A target board: the demo and the on-target tests as firmware images, each run under QEMU.
 DEMO := $(BUILD)/demo.elf
@@ -126,7 +162,6 @@ TESTS := $(BUILD)/target_tests.elf
 # arch's own (target-tests/<arch>/, with arch_test.h), under the small runner behind
 # host-tests/shared/weft_test.h, with TEST_STACK bytes per test coroutine.
 TARGET_TEST_SRCS := $(wildcard host-tests/shared/*.cpp target-tests/*.cpp target-tests/$(ARCH)/*.cpp)
-TEST_STACK ?= 2048
 $(call obj,$(TARGET_TEST_SRCS)): APP_CXXFLAGS += -DWEFT_TEST_ON_TARGET -DWEFT_TEST_STACK=$(TEST_STACK) \
 	-Ihost-tests/shared -Itarget-tests/$(ARCH)
 # Everything in an image is firmware: built as the kernel is.
@@ -180,7 +215,8 @@ run:
 size: $(MINIMAL) $(CORE_IMAGE) $(DEMO)
 	@SIZE=$(SIZE) tools/sizes $(BOARD) $(call obj,$(KERNEL_SRCS)) -- $^
 
-# The demo, or FLASH_IMAGE=<elf>, through the board's probe with openocd (tools/setup flash installs it).
+# The demo, or FLASH_IMAGE (checked below), through the board's probe with openocd (tools/setup flash
+# installs it).
 FLASH_IMAGE ?= $(DEMO)
 flash: $(FLASH_IMAGE)
 	@$(if $(OPENOCD),tools/setup flash,echo "$(BOARD) runs under QEMU: make run BOARD=$(BOARD)"; exit 1)
@@ -219,6 +255,22 @@ suite: $(IMAGES) $(HEX_IMAGES) $(if $(QEMU),$(OVERFLOW))
 	$(if $(QEMU),@tools/run-suite $(CHECK)/echo-$(BOARD)$(BUILD_SUFFIX).log tools/echo-check $(RUN_REAL_TIME) $(DEMO))
 	$(if $(QEMU),@tools/run-suite $(CHECK)/overflow-$(BOARD)$(BUILD_SUFFIX).log \
 		tools/expect-report overflow $(GUARD_STATUS) "$(GUARD_REPORT)" $(RUN) $(OVERFLOW))
+
+# FLASH_IMAGE: an image this build makes, or a file of one's own; under build/, nothing else (another
+# board's or build's image would not be what this board runs).
+FLASHABLE := $(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(if $(TARGET_BENCH_SRCS),$(SWITCH_COST)) \
+             $(filter %.hex,$(HEX_IMAGES))
+ifeq ($(filter $(FLASH_IMAGE),$(FLASHABLE)),)
+ifneq ($(words $(FLASH_IMAGE)),1)
+$(error FLASH_IMAGE must name one image, not '$(FLASH_IMAGE)')
+else ifeq ($(filter %.elf %.hex,$(FLASH_IMAGE)),)
+$(error FLASH_IMAGE must be an .elf or .hex image, not '$(FLASH_IMAGE)')
+else ifneq ($(filter build/%,$(FLASH_IMAGE)),)
+$(error FLASH_IMAGE=$(FLASH_IMAGE) is not an image this build makes. $(BOARD)'s: $(FLASHABLE))
+else ifeq ($(wildcard $(FLASH_IMAGE)),)
+$(error FLASH_IMAGE=$(FLASH_IMAGE): no such file, and not an image $(BOARD) builds)
+endif
+endif
 endif
 
 # `make check` runs every suite of every board; `make check BOARD=x` only that board's. Each suite
@@ -237,7 +289,8 @@ clean:
 	rm -rf build
 
 help:
-	@echo "make [BOARD=<board>] <target>    (BOARD defaults to qemu-mps2-an385)"
+	@echo "make [NAME=value ...] [target]"
+	@echo "targets:"
 	@echo "  all      build the demo and tests (default)"
 	@echo "  run      boot the demo"
 	@echo "  check    run every suite of every board (only BOARD's when given) and print 'N passed, N failed'"
@@ -246,6 +299,16 @@ help:
 	@echo "  flash    load the demo onto a real board with openocd (installs it first)"
 	@echo "  compdb   write compile_commands.json for editors"
 	@echo "  clean    remove build/"
+	@echo "inputs (an unknown value stops the build and names the known ones; values for $(BOARD) in []):"
+	@echo "  BOARD=<board>        the board to build for (default qemu-mps2-an385)"
+	@echo "  VARIANT=<variant>    plain; on the host also asan, ubsan (default plain) [$(VARIANTS)]"
+	@echo "  STACK_GUARD=<guard>  canary; mpu where the core has an MPU switch (default canary) [$(STACK_GUARDS)]"
+	@echo "  FP_CONTROL=<fp>      save; on the host also skip, a faster switch (default save) [$(FP_CONTROLS)]"
+	@echo "  TEST_STACK=<bytes>   stack per on-target test coroutine, a multiple of 16 (default 2048) [$(TEST_STACK)]"
+	@echo "  FLASH_IMAGE=<file>   what flash loads: an image this board builds, or an .elf or .hex (default the demo)"
+	@echo "  OPT=<flags>          optimisation flags (default -Os on target boards, -O2 on the host) [$(OPT)]"
+	@echo "  V=1                  show each command instead of a short line"
+	@echo "  VARIANT, STACK_GUARD and FP_CONTROL build into their own directory; after changing OPT or TEST_STACK, make clean"
 	@echo "boards: $(BOARDS)"
 
 compdb:

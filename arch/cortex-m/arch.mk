@@ -31,8 +31,8 @@ SWITCH_MPU := $(SWITCH_MPU_$(CORE))
 
 # STACK_GUARD=mpu: the MPU denies all access to the 32 bytes below the running context's stack, for
 # boards whose core has such a switch variant (SWITCH_MPU); the default relies on the kernel's
-# canary (and, on ARMv8-M, on PSPLIM, which every v8-M switch sets).
-STACK_GUARD ?= canary
+# canary (and, on ARMv8-M, on PSPLIM, which every v8-M switch sets). STACK_GUARDS, at the end, lists
+# what this board may build; the Makefile stops at any other value.
 ifeq ($(STACK_GUARD),mpu)
 ifeq ($(SWITCH_MPU),)
 $(error STACK_GUARD=mpu: $(BOARD)'s core, $(CORE), has no MPU switch variant)
@@ -41,8 +41,6 @@ SWITCH := $(SWITCH_MPU)
 GUARD_FLAGS := -DPORT_MPU_GUARD=1
 GUARD_SRCS := arch/cortex-m/guard_mpu.cpp
 BUILD_SUFFIX := -mpu
-else ifneq ($(STACK_GUARD),canary)
-$(error STACK_GUARD must be canary or mpu, not '$(STACK_GUARD)')
 endif
 
 # What a deliberate overflow must end in, per guard: exit status and a line of the report.
@@ -108,3 +106,7 @@ QEMU_FLAGS := -nographic -monitor none -semihosting-config enable=on,target=nati
 IMAGE_CHECK := env CROSS=$(CROSS) tools/image-check $(MEMORY)
 # The stack guards a build may choose (STACK_GUARD), the default first; make check runs each.
 STACK_GUARDS := canary $(if $(SWITCH_MPU),mpu)
+# One build variant: the sanitizers are the host's. The FPU switches keep FPSCR per coroutine, so
+# the floating-point control state is always saved.
+VARIANTS := plain
+FP_CONTROLS := save
