@@ -244,12 +244,13 @@ suites: suite
 	@for g in $(wordlist 2,$(words $(STACK_GUARDS)),$(STACK_GUARDS)); do \
 	    $(MAKE) --no-print-directory $(JOBS) STACK_GUARD=$$g suite || exit 1; done
 
-# A real board's suite is its images' checks; a QEMU board's also runs the on-target tests.
+# A real board's suite is its images' checks (no heap, and the arch's IMAGE_CHECK where it names
+# one); a QEMU board's also runs the on-target tests.
 suite: $(IMAGES) $(HEX_IMAGES) $(if $(QEMU),$(OVERFLOW))
 	@echo "== $(BOARD)$(BUILD_SUFFIX) =="
 	@{ NM=$(NM) tools/no-heap $(CORE_OBJS); NM=$(NM) tools/no-heap-image $(IMAGES); } \
 		> $(CHECK)/no-heap-$(BOARD)$(BUILD_SUFFIX).log; cat $(CHECK)/no-heap-$(BOARD)$(BUILD_SUFFIX).log
-	@tools/run-suite $(CHECK)/image-check-$(BOARD)$(BUILD_SUFFIX).log $(IMAGE_CHECK) $(IMAGES)
+	$(if $(IMAGE_CHECK),@tools/run-suite $(CHECK)/image-check-$(BOARD)$(BUILD_SUFFIX).log $(IMAGE_CHECK) $(IMAGES))
 	$(if $(QEMU),@tools/run-suite $(CHECK)/$(BOARD)$(BUILD_SUFFIX).log \
 		tools/uart-feed target-tests/uart_input.txt "uart: waiting for input" $(RUN) $(TESTS))
 	$(if $(QEMU),@tools/run-suite $(CHECK)/echo-$(BOARD)$(BUILD_SUFFIX).log tools/echo-check $(RUN_REAL_TIME) $(DEMO))
