@@ -11,9 +11,9 @@
 #                your own (default the demo)
 #   OPT          optimisation flags (default -Os on target boards, -O2 on the host)
 #   V            V=1 shows each command instead of a short line
-# An unknown value of any of the first six stops the build and names the known ones. VARIANT and
-# STACK_GUARD each build into their own directory, build/<board>/<variant>[-<guard>]; OPT and
-# TEST_STACK do not: after changing them, `make clean`.
+# An unknown value of any of the first six stops the build and names the known ones. VARIANT,
+# STACK_GUARD and FP_CONTROL each build into their own directory (build/<board>/<variant>, then -mpu
+# or -fpskip); OPT and TEST_STACK do not: after changing them, `make clean`.
 BOARD ?= qemu-mps2-an385
 VARIANT ?= plain
 STACK_GUARD ?= canary

@@ -9,7 +9,7 @@
 #include "port.h"
 
 #ifndef BOARD_IRQ_COUNT
-#error "board.mk must give the number of device interrupts: -DBOARD_IRQ_COUNT=<n> in CPU_FLAGS"
+#error "board.mk must give the number of device interrupts: -DBOARD_IRQ_COUNT=<n> in BOARD_FLAGS"
 #endif
 static_assert(BOARD_IRQ_COUNT > 0 && BOARD_IRQ_COUNT <= 240, "BOARD_IRQ_COUNT: 1 to 240 device interrupts");
 
