@@ -66,13 +66,13 @@ TIME ?= systick
 ifeq ($(TIME),systick)
 TIME_SRCS := arch/cortex-m/time_systick.cpp
 else ifeq ($(TIME),nrf51_timer)
-TIME_SRCS := drivers/nrf51_timer.cpp
+TIME_SRCS := arch/cortex-m/time_nrf51_timer.cpp
 TIME_HZ ?= 1000000
 else ifeq ($(TIME),cmsdk_timer)
-TIME_SRCS := drivers/cmsdk_timer.cpp arch/cortex-m/time_systick_alarm.cpp
+TIME_SRCS := arch/cortex-m/time_cmsdk_timer.cpp arch/cortex-m/time_systick_alarm.cpp
 TIME_FLAGS += -DPORT_TIME_SYSTICK_ALARM=1
 else ifeq ($(TIME),stm32_tim)
-TIME_SRCS := drivers/stm32_tim.cpp arch/cortex-m/time_systick_alarm.cpp
+TIME_SRCS := arch/cortex-m/time_stm32_tim.cpp arch/cortex-m/time_systick_alarm.cpp
 TIME_FLAGS += -DPORT_TIME_SYSTICK_ALARM=1
 else
 $(error TIME must be systick, nrf51_timer, cmsdk_timer or stm32_tim, not '$(TIME)')

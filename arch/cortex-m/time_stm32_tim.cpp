@@ -1,4 +1,4 @@
-// Time counter (arch/cortex-m/time_counter.h) from a 32-bit general-purpose timer of the STM32F4,
+// Time counter (time_counter.h) from a 32-bit general-purpose timer of the STM32F4,
 // TIM2 or TIM5: counting up from its clock through the prescaler, to PORT_TICK_HZ, wrapping at 2^32
 // (ARR at its maximum). The board names the instance in TIME_FLAGS: STM32_TIM_BASE, STM32_TIM_IRQ,
 // STM32_TIM_RCC_BIT (its enable bit in RCC_APB1ENR) and STM32_TIM_CLOCK_HZ, the timer's input
@@ -31,23 +31,21 @@
 
 namespace {
 
+using cortex_m::reg;
+
 static_assert(STM32_TIM_CLOCK_HZ % PORT_TICK_HZ == 0,
               "the tick rate must divide the timer's clock: the prescaler divides by a whole number");
 constexpr uint32_t prescaler = STM32_TIM_CLOCK_HZ / PORT_TICK_HZ - 1;
 static_assert(prescaler <= 0xFFFF, "the prescaler has 16 bits");
 
-volatile uint32_t& timer(uintptr_t offset) {
-    return *reinterpret_cast<volatile uint32_t*>(STM32_TIM_BASE + offset);
-}
-
-constexpr uintptr_t cr1 = 0x00;
-constexpr uintptr_t dier = 0x0C;
-constexpr uintptr_t sr = 0x10;  // flags are cleared by writing 0, and kept by writing 1
-constexpr uintptr_t egr = 0x14;
-constexpr uintptr_t cnt = 0x24;
-constexpr uintptr_t psc = 0x28;
-constexpr uintptr_t arr = 0x2C;
-constexpr uintptr_t ccr1 = 0x34;
+constexpr uintptr_t cr1 = STM32_TIM_BASE + 0x00;
+constexpr uintptr_t dier = STM32_TIM_BASE + 0x0C;
+constexpr uintptr_t sr = STM32_TIM_BASE + 0x10;  // flags are cleared by writing 0, and kept by writing 1
+constexpr uintptr_t egr = STM32_TIM_BASE + 0x14;
+constexpr uintptr_t cnt = STM32_TIM_BASE + 0x24;
+constexpr uintptr_t psc = STM32_TIM_BASE + 0x28;
+constexpr uintptr_t arr = STM32_TIM_BASE + 0x2C;
+constexpr uintptr_t ccr1 = STM32_TIM_BASE + 0x34;
 
 // TIM2 to TIM5 are on APB1 throughout the F4 family.
 constexpr uintptr_t rcc_apb1enr = 0x40023840;
@@ -62,28 +60,28 @@ void cortex_m::time_counter_start() {
     reg(rcc_apb1enr) |= 1u << STM32_TIM_RCC_BIT;
     // STM32F4 erratum: an access just after a clock enable can be lost; the read-back waits it out.
     (void)static_cast<uint32_t>(reg(rcc_apb1enr));
-    timer(cr1) = 0;
-    timer(psc) = prescaler;
-    timer(arr) = 0xFFFFFFFF;
-    timer(egr) = update;  // the prescaler is buffered: only an update event loads it
-    timer(cnt) = start;
-    timer(ccr1) = start;  // time_counter() 0: half a wrap from the update
-    timer(sr) = 0;
-    timer(dier) = update | compare1;
+    reg(cr1) = 0;
+    reg(psc) = prescaler;
+    reg(arr) = 0xFFFFFFFF;
+    reg(egr) = update;  // the prescaler is buffered: only an update event loads it
+    reg(cnt) = start;
+    reg(ccr1) = start;  // time_counter() 0: half a wrap from the update
+    reg(sr) = 0;
+    reg(dier) = update | compare1;
     irq_set_priority(STM32_TIM_IRQ, 0xFF);
     irq_enable(STM32_TIM_IRQ);
-    timer(cr1) = counter_enable;
+    reg(cr1) = counter_enable;
 }
 
 namespace {
 port_counter64 counter;  // extended from 32 bits by its reads, two a wrap at the least
 }  // namespace
 
-uint64_t cortex_m::time_counter() { return counter.extend(timer(cnt) - start); }
+uint64_t cortex_m::time_counter() { return counter.extend(reg(cnt) - start); }
 
 extern "C" void STM32_TIM_HANDLER(STM32_TIM_IRQ)() {
     // Cleared well before the return, so the write has reached the timer before the NVIC looks
     // again and the interrupt is not taken twice.
-    timer(sr) = ~(update | compare1);
+    reg(sr) = ~(update | compare1);
     (void)port_ticks();
 }

@@ -1,4 +1,4 @@
-// Time counter (arch/cortex-m/time_counter.h) from an APB timer of ARM's Cortex-M System Design Kit,
+// Time counter (time_counter.h) from an APB timer of ARM's Cortex-M System Design Kit,
 // as in the MPS2 FPGA images: a 32-bit down-counter at the APB clock, reloading from RELOAD after it
 // reaches 0 and interrupting then. Reloading 0xFFFFFFFF, its complement counts up and wraps at 2^32
 // (171 s at 25 MHz). The wrap interrupt counts the wraps itself: inferring them from two readings,
@@ -19,27 +19,25 @@
 
 namespace {
 
-volatile uint32_t& timer(uintptr_t offset) {
-    return *reinterpret_cast<volatile uint32_t*>(CMSDK_TIMER_BASE + offset);
-}
+using cortex_m::reg;
 
-constexpr uintptr_t ctrl = 0x0;
-constexpr uintptr_t value = 0x4;
-constexpr uintptr_t reload = 0x8;
-constexpr uintptr_t intclear = 0xC;  // INTSTATUS when read; a 1 written clears it
+constexpr uintptr_t ctrl = CMSDK_TIMER_BASE + 0x0;
+constexpr uintptr_t value = CMSDK_TIMER_BASE + 0x4;
+constexpr uintptr_t reload = CMSDK_TIMER_BASE + 0x8;
+constexpr uintptr_t intclear = CMSDK_TIMER_BASE + 0xC;  // INTSTATUS when read; a 1 written clears it
 
 constexpr uint32_t enable = 1u << 0, interrupt_enable = 1u << 3;
 
 }  // namespace
 
 void cortex_m::time_counter_start() {
-    timer(ctrl) = 0;
-    timer(reload) = 0xFFFFFFFF;
-    timer(value) = 0xFFFFFFFF;
-    timer(intclear) = 1;
+    reg(ctrl) = 0;
+    reg(reload) = 0xFFFFFFFF;
+    reg(value) = 0xFFFFFFFF;
+    reg(intclear) = 1;
     irq_set_priority(CMSDK_TIMER_IRQ, 0xFF);
     irq_enable(CMSDK_TIMER_IRQ);
-    timer(ctrl) = enable | interrupt_enable;
+    reg(ctrl) = enable | interrupt_enable;
 }
 
 namespace {
@@ -50,7 +48,7 @@ uint32_t wraps;  // counted by the interrupt, so only with it taken
 // reload follows, so a reading with the interrupt pending is after the wrap.
 uint32_t count() {
     uint32_t v;
-    while ((v = timer(value)) == 0) {}
+    while ((v = reg(value)) == 0) {}
     return ~v;
 }
 
@@ -59,7 +57,7 @@ uint32_t count() {
 uint64_t cortex_m::time_counter() {
     uint32_t low = count();
     uint32_t high = wraps;
-    if (timer(intclear) & 1) {  // a wrap not counted yet; it may have come after the first reading
+    if (reg(intclear) & 1) {  // a wrap not counted yet; it may have come after the first reading
         low = count();
         ++high;
     }
@@ -68,10 +66,10 @@ uint64_t cortex_m::time_counter() {
 
 extern "C" void CMSDK_TIMER_HANDLER(CMSDK_TIMER_IRQ)() {
     port_irq_state s = port_irq_save();
-    if (timer(intclear) & 1) {  // an entry with no wrap showing (a stray pend, a re-entry) counts none
-        timer(intclear) = 1;
+    if (reg(intclear) & 1) {  // an entry with no wrap showing (a stray pend, a re-entry) counts none
+        reg(intclear) = 1;
         ++wraps;
-        (void)static_cast<uint32_t>(timer(intclear));  // the clear has landed before the return
+        (void)static_cast<uint32_t>(reg(intclear));  // the clear has landed before the return
     }
     port_irq_restore(s);
 }

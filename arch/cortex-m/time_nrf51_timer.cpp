@@ -22,21 +22,19 @@
 
 namespace {
 
-volatile uint32_t& timer(uintptr_t offset) {
-    return *reinterpret_cast<volatile uint32_t*>(NRF51_TIMER_BASE + offset);
-}
+using cortex_m::reg;
 
-constexpr uintptr_t tasks_start = 0x000;
-constexpr uintptr_t tasks_stop = 0x004;
-constexpr uintptr_t tasks_clear = 0x00C;
-constexpr uintptr_t tasks_capture1 = 0x044;
-constexpr uintptr_t events_compare0 = 0x140;
-constexpr uintptr_t intenset = 0x304;
-constexpr uintptr_t mode = 0x504;
-constexpr uintptr_t bitmode = 0x508;
-constexpr uintptr_t prescaler = 0x510;
-constexpr uintptr_t cc0 = 0x540;
-constexpr uintptr_t cc1 = 0x544;
+constexpr uintptr_t tasks_start = NRF51_TIMER_BASE + 0x000;
+constexpr uintptr_t tasks_stop = NRF51_TIMER_BASE + 0x004;
+constexpr uintptr_t tasks_clear = NRF51_TIMER_BASE + 0x00C;
+constexpr uintptr_t tasks_capture1 = NRF51_TIMER_BASE + 0x044;
+constexpr uintptr_t events_compare0 = NRF51_TIMER_BASE + 0x140;
+constexpr uintptr_t intenset = NRF51_TIMER_BASE + 0x304;
+constexpr uintptr_t mode = NRF51_TIMER_BASE + 0x504;
+constexpr uintptr_t bitmode = NRF51_TIMER_BASE + 0x508;
+constexpr uintptr_t prescaler = NRF51_TIMER_BASE + 0x510;
+constexpr uintptr_t cc0 = NRF51_TIMER_BASE + 0x540;
+constexpr uintptr_t cc1 = NRF51_TIMER_BASE + 0x544;
 
 constexpr uint32_t mode_timer = 0, bitmode_32 = 3, compare0_interrupt = 1u << 16;
 
@@ -52,8 +50,8 @@ port_counter64 counter;
 uint64_t deadline = UINT64_MAX;
 
 uint32_t count() {
-    timer(tasks_capture1) = 1;
-    return timer(cc1);
+    reg(tasks_capture1) = 1;
+    return reg(cc1);
 }
 
 
@@ -62,7 +60,7 @@ uint32_t count() {
 void set_alarm(uint64_t at, uint64_t until) {
     uint64_t ahead = until - at < port_counter64_max_arm ? until - at : port_counter64_max_arm;
     auto raw = static_cast<uint32_t>(at);
-    timer(cc0) = raw + static_cast<uint32_t>(ahead);
+    reg(cc0) = raw + static_cast<uint32_t>(ahead);
     if (count() - raw >= ahead) cortex_m::irq_pend(NRF51_TIMER_IRQ);
 }
 
@@ -72,19 +70,19 @@ void set_alarm(uint64_t at, uint64_t until) {
 uint64_t cortex_m::time_now() { return counter.extend(count()); }
 
 void cortex_m::timer_start() {
-    timer(tasks_stop) = 1;
-    timer(tasks_clear) = 1;
-    timer(mode) = mode_timer;
-    timer(bitmode) = bitmode_32;
-    timer(prescaler) = prescale();
-    timer(cc0) = static_cast<uint32_t>(port_counter64_max_arm);
-    timer(events_compare0) = 0;
-    timer(intenset) = compare0_interrupt;
+    reg(tasks_stop) = 1;
+    reg(tasks_clear) = 1;
+    reg(mode) = mode_timer;
+    reg(bitmode) = bitmode_32;
+    reg(prescaler) = prescale();
+    reg(cc0) = static_cast<uint32_t>(port_counter64_max_arm);
+    reg(events_compare0) = 0;
+    reg(intenset) = compare0_interrupt;
     // The lowest priority, as on the host: a device interrupt and the timer pending together, the
     // device's handler runs first, so a wake-up at a timeout's own tick wins over the timeout.
     irq_set_priority(NRF51_TIMER_IRQ, 0xFF);
     irq_enable(NRF51_TIMER_IRQ);
-    timer(tasks_start) = 1;
+    reg(tasks_start) = 1;
 }
 
 extern "C" void NRF51_TIMER_HANDLER(NRF51_TIMER_IRQ)() {
@@ -94,9 +92,9 @@ extern "C" void NRF51_TIMER_HANDLER(NRF51_TIMER_IRQ)() {
     // a 32-bit compare equals the count. Reading the event back makes the clear reach the
     // peripheral before the handler returns, or the interrupt is taken again (Nordic's advice for
     // any event a handler clears).
-    timer(cc0) = static_cast<uint32_t>(at) + static_cast<uint32_t>(port_counter64_max_arm);
-    timer(events_compare0) = 0;
-    uint32_t cleared = timer(events_compare0);
+    reg(cc0) = static_cast<uint32_t>(at) + static_cast<uint32_t>(port_counter64_max_arm);
+    reg(events_compare0) = 0;
+    uint32_t cleared = reg(events_compare0);
     (void)cleared;
     bool due = at >= deadline;
     if (due) deadline = UINT64_MAX;
