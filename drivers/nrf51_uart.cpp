@@ -3,11 +3,11 @@
 // the TXDRDY of the one before, so the driver remembers whether one is on its way.
 #include "nrf51_uart.h"
 
+#include "mmio.h"
+
 namespace {
 
-volatile uint32_t& reg(uintptr_t base, uintptr_t offset) {
-    return *reinterpret_cast<volatile uint32_t*>(base + offset);
-}
+using mmio::reg;
 
 constexpr uintptr_t tasks_startrx = 0x000;
 constexpr uintptr_t tasks_starttx = 0x008;
@@ -29,39 +29,39 @@ constexpr uint32_t rxdrdy_interrupt = 1u << 2, txdrdy_interrupt = 1u << 7, error
 }  // namespace
 
 void nrf51_uart_init(uintptr_t base, uint32_t tx_pin) {
-    reg(base, pseltxd) = tx_pin;
-    reg(base, baudrate) = 0x01D7E000;  // 115200
-    reg(base, enable) = 4;
-    reg(base, tasks_starttx) = 1;
+    reg(base + pseltxd) = tx_pin;
+    reg(base + baudrate) = 0x01D7E000;  // 115200
+    reg(base + enable) = 4;
+    reg(base + tasks_starttx) = 1;
 }
 
 void nrf51_uart_write(uintptr_t base, const char* text, size_t len) {
     for (size_t i = 0; i < len; ++i) {
-        reg(base, events_txdrdy) = 0;
-        reg(base, txd) = static_cast<unsigned char>(text[i]);
-        while (reg(base, events_txdrdy) == 0) {}
+        reg(base + events_txdrdy) = 0;
+        reg(base + txd) = static_cast<unsigned char>(text[i]);
+        while (reg(base + events_txdrdy) == 0) {}
     }
 }
 
 void Nrf51Uart::init(uint32_t tx_pin, uint32_t rx_pin) {
-    reg(base_, pselrxd) = rx_pin;  // before the UART is enabled, which takes the pins
+    reg(base_ + pselrxd) = rx_pin;  // before the UART is enabled, which takes the pins
     nrf51_uart_init(base_, tx_pin);
-    reg(base_, events_rxdrdy) = 0;
-    reg(base_, tasks_startrx) = 1;
-    reg(base_, intenset) = rxdrdy_interrupt | error_interrupt;
+    reg(base_ + events_rxdrdy) = 0;
+    reg(base_ + tasks_startrx) = 1;
+    reg(base_ + intenset) = rxdrdy_interrupt | error_interrupt;
 }
 
 void Nrf51Uart::interrupt() {
-    while (reg(base_, events_rxdrdy)) {
-        reg(base_, events_rxdrdy) = 0;  // before reading RXD, which raises it again for the next byte
-        received(static_cast<uint8_t>(reg(base_, rxd)));
+    while (reg(base_ + events_rxdrdy)) {
+        reg(base_ + events_rxdrdy) = 0;  // before reading RXD, which raises it again for the next byte
+        received(static_cast<uint8_t>(reg(base_ + rxd)));
     }
-    if (reg(base_, events_error)) {
-        reg(base_, events_error) = 0;
-        reg(base_, errorsrc) = reg(base_, errorsrc);
+    if (reg(base_ + events_error)) {
+        reg(base_ + events_error) = 0;
+        reg(base_ + errorsrc) = reg(base_ + errorsrc);
         hardware_error();
     }
-    if (reg(base_, events_txdrdy)) {  // also left set by a polled write: cleared here either way
+    if (reg(base_ + events_txdrdy)) {  // also left set by a polled write: cleared here either way
         tx_busy_ = false;
         send_next();
     }
@@ -75,19 +75,19 @@ void Nrf51Uart::start_tx() {
 // Hands TXD the next queued byte, with the TXDRDY interrupt on for it; off when none is left.
 void Nrf51Uart::send_next() {
     uint8_t byte;
-    reg(base_, events_txdrdy) = 0;
+    reg(base_ + events_txdrdy) = 0;
     if (!next_tx(byte)) {
-        reg(base_, intenclr) = txdrdy_interrupt;
+        reg(base_ + intenclr) = txdrdy_interrupt;
         return;
     }
-    reg(base_, txd) = byte;
+    reg(base_ + txd) = byte;
     tx_busy_ = true;
-    reg(base_, intenset) = txdrdy_interrupt;
+    reg(base_ + intenset) = txdrdy_interrupt;
 }
 
 void Nrf51Uart::flush_polled() {
     if (tx_busy_) {
-        while (reg(base_, events_txdrdy) == 0) {}
+        while (reg(base_ + events_txdrdy) == 0) {}
         tx_busy_ = false;
     }
     Uart::flush_polled();

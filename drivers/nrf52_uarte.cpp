@@ -3,11 +3,11 @@
 // the UARTE's own FIFO holds what arrives in between.
 #include "nrf52_uarte.h"
 
+#include "mmio.h"
+
 namespace {
 
-volatile uint32_t& reg(uintptr_t base, uintptr_t offset) {
-    return *reinterpret_cast<volatile uint32_t*>(base + offset);
-}
+using mmio::reg;
 
 constexpr uintptr_t tasks_startrx = 0x000;
 constexpr uintptr_t tasks_starttx = 0x008;
@@ -39,32 +39,32 @@ void before_dma() { __asm__ volatile("dmb" ::: "memory"); }
 }  // namespace
 
 void Nrf52Uarte::init(uint32_t tx_pin, uint32_t rx_pin) {
-    reg(base_, psel_txd) = tx_pin;  // pins are taken when enabled: set them first
-    reg(base_, psel_rxd) = rx_pin;
-    reg(base_, baudrate) = 0x01D60000;  // 115200: the UARTE's value, not the legacy UART's
-    reg(base_, config) = 0;             // 8N1, no flow control
-    reg(base_, enable) = 8;
-    reg(base_, rxd_ptr) = address(&rx_byte_);
-    reg(base_, rxd_maxcnt) = 1;
-    reg(base_, events_endrx) = 0;
-    reg(base_, intenset) = endrx_interrupt | error_interrupt;
-    reg(base_, tasks_startrx) = 1;
+    reg(base_ + psel_txd) = tx_pin;  // pins are taken when enabled: set them first
+    reg(base_ + psel_rxd) = rx_pin;
+    reg(base_ + baudrate) = 0x01D60000;  // 115200: the UARTE's value, not the legacy UART's
+    reg(base_ + config) = 0;             // 8N1, no flow control
+    reg(base_ + enable) = 8;
+    reg(base_ + rxd_ptr) = address(&rx_byte_);
+    reg(base_ + rxd_maxcnt) = 1;
+    reg(base_ + events_endrx) = 0;
+    reg(base_ + intenset) = endrx_interrupt | error_interrupt;
+    reg(base_ + tasks_startrx) = 1;
 }
 
 void Nrf52Uarte::interrupt() {
-    if (reg(base_, events_error)) {
-        reg(base_, events_error) = 0;
-        reg(base_, errorsrc) = reg(base_, errorsrc);
+    if (reg(base_ + events_error)) {
+        reg(base_ + events_error) = 0;
+        reg(base_ + errorsrc) = reg(base_ + errorsrc);
         hardware_error();
     }
-    if (reg(base_, events_endrx)) {
-        reg(base_, events_endrx) = 0;
-        if (reg(base_, rxd_amount) != 0) received(rx_byte_);
-        reg(base_, tasks_startrx) = 1;
+    if (reg(base_ + events_endrx)) {
+        reg(base_ + events_endrx) = 0;
+        if (reg(base_ + rxd_amount) != 0) received(rx_byte_);
+        reg(base_ + tasks_startrx) = 1;
     }
-    if (reg(base_, events_endtx)) {
-        reg(base_, events_endtx) = 0;
-        if (tx_len_ != 0) tx_done(reg(base_, txd_amount));
+    if (reg(base_ + events_endtx)) {
+        reg(base_ + events_endtx) = 0;
+        if (tx_len_ != 0) tx_done(reg(base_ + txd_amount));
         tx_len_ = 0;
         send_next();
     }
@@ -80,22 +80,22 @@ void Nrf52Uarte::send_next() {
     size_t len;
     const uint8_t* run = tx_run(len);
     if (len == 0) {
-        reg(base_, intenclr) = endtx_interrupt;
+        reg(base_ + intenclr) = endtx_interrupt;
         return;
     }
     tx_len_ = len;
-    reg(base_, txd_ptr) = address(run);
-    reg(base_, txd_maxcnt) = static_cast<uint32_t>(len);
-    reg(base_, intenset) = endtx_interrupt;
+    reg(base_ + txd_ptr) = address(run);
+    reg(base_ + txd_maxcnt) = static_cast<uint32_t>(len);
+    reg(base_ + intenset) = endtx_interrupt;
     before_dma();
-    reg(base_, tasks_starttx) = 1;
+    reg(base_ + tasks_starttx) = 1;
 }
 
 void Nrf52Uarte::flush_polled() {
     if (tx_len_ != 0) {
-        while (reg(base_, events_endtx) == 0) {}
-        reg(base_, events_endtx) = 0;
-        tx_done(reg(base_, txd_amount));
+        while (reg(base_ + events_endtx) == 0) {}
+        reg(base_ + events_endtx) = 0;
+        tx_done(reg(base_ + txd_amount));
         tx_len_ = 0;
     }
     Uart::flush_polled();
@@ -103,11 +103,11 @@ void Nrf52Uarte::flush_polled() {
 
 void Nrf52Uarte::put_polled(uint8_t byte) {
     tx_byte_ = byte;
-    reg(base_, txd_ptr) = address(&tx_byte_);
-    reg(base_, txd_maxcnt) = 1;
-    reg(base_, events_endtx) = 0;
+    reg(base_ + txd_ptr) = address(&tx_byte_);
+    reg(base_ + txd_maxcnt) = 1;
+    reg(base_ + events_endtx) = 0;
     before_dma();
-    reg(base_, tasks_starttx) = 1;
-    while (reg(base_, events_endtx) == 0) {}
-    reg(base_, events_endtx) = 0;
+    reg(base_ + tasks_starttx) = 1;
+    while (reg(base_ + events_endtx) == 0) {}
+    reg(base_ + events_endtx) = 0;
 }

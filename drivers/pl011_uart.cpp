@@ -3,11 +3,11 @@
 // the FIFO (as Linux's driver does); without the FIFO it comes when the holding register empties.
 #include "pl011_uart.h"
 
+#include "mmio.h"
+
 namespace {
 
-volatile uint32_t& reg(uintptr_t base, uintptr_t offset) {
-    return *reinterpret_cast<volatile uint32_t*>(base + offset);
-}
+using mmio::reg;
 
 constexpr uintptr_t dr = 0x00;    // bits 8-11: framing, parity, break, overrun error of that byte
 constexpr uintptr_t fr = 0x18;    // bit 4: receive FIFO empty, bit 5: transmit FIFO full
@@ -22,25 +22,25 @@ constexpr unsigned fifo_depth = 16;
 
 }  // namespace
 
-void pl011_uart_init(uintptr_t base) { reg(base, cr) = (1u << 8) | 1u; }
+void pl011_uart_init(uintptr_t base) { reg(base + cr) = (1u << 8) | 1u; }
 
 void pl011_uart_write(uintptr_t base, const char* text, size_t len) {
     for (size_t i = 0; i < len; ++i) {
-        while (reg(base, fr) & tx_full) {}
-        reg(base, dr) = static_cast<unsigned char>(text[i]);
+        while (reg(base + fr) & tx_full) {}
+        reg(base + dr) = static_cast<unsigned char>(text[i]);
     }
 }
 
 void Pl011Uart::init() {
-    reg(base_, cr) = (1u << 9) | (1u << 8) | 1u;
+    reg(base_ + cr) = (1u << 9) | (1u << 8) | 1u;
     // The timeout interrupt: a FIFO holding fewer bytes than its trigger level raises no RX interrupt.
-    reg(base_, imsc) = rx_interrupt | rx_timeout_interrupt;
+    reg(base_ + imsc) = rx_interrupt | rx_timeout_interrupt;
 }
 
 void Pl011Uart::interrupt() {
-    reg(base_, icr) = reg(base_, mis);
-    while (!(reg(base_, fr) & rx_empty)) {
-        uint32_t data = reg(base_, dr);
+    reg(base_ + icr) = reg(base_ + mis);
+    while (!(reg(base_ + fr) & rx_empty)) {
+        uint32_t data = reg(base_ + dr);
         if (data & errors) hardware_error();
         received(static_cast<uint8_t>(data));
     }
@@ -49,7 +49,7 @@ void Pl011Uart::interrupt() {
 }
 
 void Pl011Uart::start_tx() {
-    reg(base_, imsc) |= tx_interrupt;
+    reg(base_ + imsc) |= tx_interrupt;
     fill(fifo_depth);
 }
 
@@ -57,11 +57,11 @@ void Pl011Uart::start_tx() {
 // has nothing left to do.
 void Pl011Uart::fill(unsigned most) {
     uint8_t byte;
-    for (unsigned n = 0; n < most && !(reg(base_, fr) & tx_full) && next_tx(byte); ++n) reg(base_, dr) = byte;
-    if (tx_empty()) reg(base_, imsc) &= ~tx_interrupt;
+    for (unsigned n = 0; n < most && !(reg(base_ + fr) & tx_full) && next_tx(byte); ++n) reg(base_ + dr) = byte;
+    if (tx_empty()) reg(base_ + imsc) &= ~tx_interrupt;
 }
 
 void Pl011Uart::put_polled(uint8_t byte) {
-    while (reg(base_, fr) & tx_full) {}
-    reg(base_, dr) = byte;
+    while (reg(base_ + fr) & tx_full) {}
+    reg(base_ + dr) = byte;
 }

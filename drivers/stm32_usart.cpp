@@ -2,11 +2,11 @@
 // take one. The handler empties DR, and masks TXE once the ring has nothing more to send.
 #include "stm32_usart.h"
 
+#include "mmio.h"
+
 namespace {
 
-volatile uint32_t& reg(uintptr_t base, uintptr_t offset) {
-    return *reinterpret_cast<volatile uint32_t*>(base + offset);
-}
+using mmio::reg;
 
 constexpr uintptr_t sr = 0x00;  // 0-3: parity, framing, noise, overrun error; 5: RXNE; 7: TXE
 constexpr uintptr_t dr = 0x04;
@@ -20,26 +20,26 @@ constexpr uint32_t tx_enable = 1u << 3, rx_enable = 1u << 2;
 }  // namespace
 
 void stm32_usart_init(uintptr_t base, uint32_t brr) {
-    reg(base, brr_reg) = brr;
-    reg(base, cr1) = enable | tx_enable;
+    reg(base + brr_reg) = brr;
+    reg(base + cr1) = enable | tx_enable;
 }
 
 void stm32_usart_write(uintptr_t base, const char* text, size_t len) {
     for (size_t i = 0; i < len; ++i) {
-        while (!(reg(base, sr) & txe)) {}
-        reg(base, dr) = static_cast<unsigned char>(text[i]);
+        while (!(reg(base + sr) & txe)) {}
+        reg(base + dr) = static_cast<unsigned char>(text[i]);
     }
 }
 
 void Stm32Usart::init(uint32_t brr) {
-    reg(base_, brr_reg) = brr;
-    reg(base_, cr1) = enable | tx_enable | rx_enable | rx_interrupt;
+    reg(base_ + brr_reg) = brr;
+    reg(base_ + cr1) = enable | tx_enable | rx_enable | rx_interrupt;
 }
 
 void Stm32Usart::interrupt() {
     // Reading SR, then DR, clears RXNE and the error flags; an overrun alone also interrupts.
-    for (uint32_t status; (status = reg(base_, sr)) & (rxne | ore);) {
-        uint32_t data = reg(base_, dr);
+    for (uint32_t status; (status = reg(base_ + sr)) & (rxne | ore);) {
+        uint32_t data = reg(base_ + dr);
         if (status & errors) hardware_error();
         if (status & rxne) received(static_cast<uint8_t>(data));
     }
@@ -50,7 +50,7 @@ void Stm32Usart::interrupt() {
 // DR is filled here too, not only by the TXE interrupt: QEMU 7.2 (Debian 12) raises this USART's line
 // for RXNE alone (its transmission is instant, so TXE is always set there).
 void Stm32Usart::start_tx() {
-    reg(base_, cr1) |= tx_interrupt;
+    reg(base_ + cr1) |= tx_interrupt;
     send();
 }
 
@@ -58,11 +58,11 @@ void Stm32Usart::start_tx() {
 // has nothing more to send.
 void Stm32Usart::send() {
     uint8_t byte;
-    while ((reg(base_, sr) & txe) && next_tx(byte)) reg(base_, dr) = byte;
-    if (tx_empty()) reg(base_, cr1) &= ~tx_interrupt;
+    while ((reg(base_ + sr) & txe) && next_tx(byte)) reg(base_ + dr) = byte;
+    if (tx_empty()) reg(base_ + cr1) &= ~tx_interrupt;
 }
 
 void Stm32Usart::put_polled(uint8_t byte) {
-    while (!(reg(base_, sr) & txe)) {}
-    reg(base_, dr) = byte;
+    while (!(reg(base_ + sr) & txe)) {}
+    reg(base_ + dr) = byte;
 }

@@ -2,13 +2,13 @@
 // interrupt-driven on IRQ 2. The LED is the display's top-left one: matrix row 1 (P0.13, high to
 // light) and column 1 (P0.04, low).
 #include "board.h"
-#include "cortex_m.h"
+#include "mmio.h"
 #include "nrf51_uart.h"
 #include "nvic.h"
 
 namespace {
 
-using cortex_m::reg;
+using mmio::reg;
 
 constexpr uintptr_t clock_hfclkstart = 0x40000000, clock_hfclkstarted = 0x40000100;
 constexpr uintptr_t gpio_outset = 0x50000508, gpio_outclr = 0x5000050C, gpio_dirset = 0x50000518;

@@ -3,13 +3,13 @@
 // UART, so the core moves to the 8 MHz crystal, with the PLL bypassed (no PLL lock to wait for, no
 // flash timing to change).
 #include "board.h"
-#include "cortex_m.h"
+#include "mmio.h"
 #include "nvic.h"
 #include "pl011_uart.h"
 
 namespace {
 
-using cortex_m::reg;
+using mmio::reg;
 
 constexpr uintptr_t sysctl_rcc = 0x400FE060;
 constexpr uintptr_t sysctl_rcgc1 = 0x400FE104;  // bit 0: UART0

@@ -1,13 +1,13 @@
 // nRF52840 DK: the console is UARTE0 on P0.06 (TX) and P0.08 (RX), wired to the J-Link's virtual COM
 // port, interrupt-driven on IRQ 2; LED1 is P0.13, lit when low.
 #include "board.h"
-#include "cortex_m.h"
+#include "mmio.h"
 #include "nrf52_uarte.h"
 #include "nvic.h"
 
 namespace {
 
-using cortex_m::reg;
+using mmio::reg;
 
 constexpr uintptr_t clock_hfclkstart = 0x40000000, clock_hfclkstarted = 0x40000100;
 constexpr uintptr_t gpio_outset = 0x50000508, gpio_outclr = 0x5000050C, gpio_dirset = 0x50000518;

@@ -2,13 +2,13 @@
 // port, interrupt-driven on IRQ 38; LD2 is PA5, lit when high. The core stays on HSI at 16 MHz, which
 // APB1 (USART2, and TIM5, the time source) also runs at.
 #include "board.h"
-#include "cortex_m.h"
+#include "mmio.h"
 #include "nvic.h"
 #include "stm32_usart.h"
 
 namespace {
 
-using cortex_m::reg;
+using mmio::reg;
 
 constexpr uintptr_t rcc_ahb1enr = 0x40023830;  // bit 0: GPIOA
 constexpr uintptr_t rcc_apb1enr = 0x40023840;  // bit 17: USART2
