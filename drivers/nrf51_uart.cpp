@@ -28,24 +28,12 @@ constexpr uint32_t rxdrdy_interrupt = 1u << 2, txdrdy_interrupt = 1u << 7, error
 
 }  // namespace
 
-void nrf51_uart_init(uintptr_t base, uint32_t tx_pin) {
-    reg(base + pseltxd) = tx_pin;
-    reg(base + baudrate) = 0x01D7E000;  // 115200
-    reg(base + enable) = 4;
-    reg(base + tasks_starttx) = 1;
-}
-
-void nrf51_uart_write(uintptr_t base, const char* text, size_t len) {
-    for (size_t i = 0; i < len; ++i) {
-        reg(base + events_txdrdy) = 0;
-        reg(base + txd) = static_cast<unsigned char>(text[i]);
-        while (reg(base + events_txdrdy) == 0) {}
-    }
-}
-
 void Nrf51Uart::init(uint32_t tx_pin, uint32_t rx_pin) {
-    reg(base_ + pselrxd) = rx_pin;  // before the UART is enabled, which takes the pins
-    nrf51_uart_init(base_, tx_pin);
+    reg(base_ + pselrxd) = rx_pin;  // both before the UART is enabled, which takes the pins
+    reg(base_ + pseltxd) = tx_pin;
+    reg(base_ + baudrate) = 0x01D7E000;  // 115200
+    reg(base_ + enable) = 4;
+    reg(base_ + tasks_starttx) = 1;
     reg(base_ + events_rxdrdy) = 0;
     reg(base_ + tasks_startrx) = 1;
     reg(base_ + intenset) = rxdrdy_interrupt | error_interrupt;
@@ -94,6 +82,7 @@ void Nrf51Uart::flush_polled() {
 }
 
 void Nrf51Uart::put_polled(uint8_t byte) {
-    const char c = static_cast<char>(byte);
-    nrf51_uart_write(base_, &c, 1);
+    reg(base_ + events_txdrdy) = 0;
+    reg(base_ + txd) = byte;
+    while (reg(base_ + events_txdrdy) == 0) {}
 }

@@ -1,17 +1,10 @@
-// Nordic nRF51 UART (not UARTE): polled functions for a bare console, and Nrf51Uart, interrupt-driven
-// and yield-based (uart.h).
+// Nordic nRF51 UART (not UARTE): interrupt-driven and yield-based (uart.h).
 #pragma once
 
 #include <stddef.h>
 #include <stdint.h>
 
 #include "uart.h"
-
-// Polled: enables the UART at `base` and starts its transmitter on pin `tx_pin`.
-void nrf51_uart_init(uintptr_t base, uint32_t tx_pin);
-
-// Polled: sends `len` bytes, waiting for each to leave (EVENTS_TXDRDY) before the next.
-void nrf51_uart_write(uintptr_t base, const char* text, size_t len);
 
 class Nrf51Uart final : public Uart {
 public:

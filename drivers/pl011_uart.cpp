@@ -22,15 +22,6 @@ constexpr unsigned fifo_depth = 16;
 
 }  // namespace
 
-void pl011_uart_init(uintptr_t base) { reg(base + cr) = (1u << 8) | 1u; }
-
-void pl011_uart_write(uintptr_t base, const char* text, size_t len) {
-    for (size_t i = 0; i < len; ++i) {
-        while (reg(base + fr) & tx_full) {}
-        reg(base + dr) = static_cast<unsigned char>(text[i]);
-    }
-}
-
 void Pl011Uart::init() {
     reg(base_ + cr) = (1u << 9) | (1u << 8) | 1u;
     // The timeout interrupt: a FIFO holding fewer bytes than its trigger level raises no RX interrupt.

@@ -1,17 +1,11 @@
-// ARM PrimeCell PL011 UART and its derivatives (TI Stellaris UART): polled functions for a bare
-// console, and Pl011Uart, interrupt-driven and yield-based (uart.h).
+// ARM PrimeCell PL011 UART and its derivatives (TI Stellaris UART): interrupt-driven and yield-based
+// (uart.h).
 #pragma once
 
 #include <stddef.h>
 #include <stdint.h>
 
 #include "uart.h"
-
-// Polled: enables the UART at `base` for transmitting; the baud rate is left as the boot state has it.
-void pl011_uart_init(uintptr_t base);
-
-// Polled: sends `len` bytes, waiting for room in the transmit FIFO before each.
-void pl011_uart_write(uintptr_t base, const char* text, size_t len);
 
 class Pl011Uart final : public Uart {
 public:

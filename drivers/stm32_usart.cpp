@@ -19,18 +19,6 @@ constexpr uint32_t tx_enable = 1u << 3, rx_enable = 1u << 2;
 
 }  // namespace
 
-void stm32_usart_init(uintptr_t base, uint32_t brr) {
-    reg(base + brr_reg) = brr;
-    reg(base + cr1) = enable | tx_enable;
-}
-
-void stm32_usart_write(uintptr_t base, const char* text, size_t len) {
-    for (size_t i = 0; i < len; ++i) {
-        while (!(reg(base + sr) & txe)) {}
-        reg(base + dr) = static_cast<unsigned char>(text[i]);
-    }
-}
-
 void Stm32Usart::init(uint32_t brr) {
     reg(base_ + brr_reg) = brr;
     reg(base_ + cr1) = enable | tx_enable | rx_enable | rx_interrupt;

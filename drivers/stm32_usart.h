@@ -1,18 +1,11 @@
-// STM32F1/F2/F4 USART (the register layout with SR and DR): polled functions for a bare console,
-// and Stm32Usart, interrupt-driven and yield-based (uart.h).
+// STM32F1/F2/F4 USART (the register layout with SR and DR): interrupt-driven and yield-based
+// (uart.h).
 #pragma once
 
 #include <stddef.h>
 #include <stdint.h>
 
 #include "uart.h"
-
-// Polled: enables the USART at `base` for transmitting at the divisor `brr` (the bus clock / baud).
-// The caller has enabled its clock and routed its pin.
-void stm32_usart_init(uintptr_t base, uint32_t brr);
-
-// Polled: sends `len` bytes, waiting for an empty transmit register before each.
-void stm32_usart_write(uintptr_t base, const char* text, size_t len);
 
 class Stm32Usart final : public Uart {
 public:
