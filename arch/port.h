@@ -1,5 +1,6 @@
 // The whole contract between the kernel and an architecture port.
-// The kernel includes no other arch header; arch code includes no kernel header.
+// The kernel includes no other arch header but line.h, which belongs to no port; arch code includes
+// no kernel header.
 //
 // Each port's port_arch.h defines, before the declarations below apply:
 //   port_context              saved execution state of a suspended context (opaque)

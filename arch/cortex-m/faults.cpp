@@ -1,6 +1,7 @@
 // Fault handlers: name the fault, where it happened and why, then stop with a failing status.
 #include "board.h"
 #include "cortex_m.h"
+#include "line.h"
 #include "port.h"
 
 using namespace cortex_m;
@@ -8,22 +9,6 @@ using namespace cortex_m;
 extern "C" char __ram_start[], __ram_end[];
 
 namespace {
-
-struct Line {
-    char text[256];
-    unsigned len = 0;
-
-    Line& operator<<(const char* s) {
-        while (*s != '\0' && len < sizeof text) text[len++] = *s++;
-        return *this;
-    }
-    Line& hex(uint32_t v) {
-        char digits[11] = "0x";
-        for (int i = 0; i < 8; ++i) digits[2 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 0xF];
-        digits[10] = '\0';
-        return *this << digits;
-    }
-};
 
 const char* name(uint32_t exception) {
     switch (exception) {
@@ -43,9 +28,10 @@ const char* name(uint32_t exception) {
 extern "C" [[noreturn, gnu::used]] void port_fault_report(const uint32_t* frame) {
     uint32_t ipsr;
     __asm__ volatile("mrs %0, ipsr" : "=r"(ipsr));
-    Line line;
+    char text[256];
+    Line line(text, sizeof text);
     line << "fault: " << name(ipsr & 0x1FF);
-    if ((ipsr & 0x1FF) > 7) line.hex(ipsr & 0x1FF);
+    if ((ipsr & 0x1FF) > 7) line.hex(ipsr & 0x1FF, 8);
     // An overflow can leave sp outside RAM (do not fault again reading it), or, caught by PSPLIM
     // or MSPLIM (CFSR.STKOF), at the limit with nothing stacked.
     auto at = reinterpret_cast<uintptr_t>(frame);
@@ -61,23 +47,23 @@ extern "C" [[noreturn, gnu::used]] void port_fault_report(const uint32_t* frame)
 #endif
     if (stacked) {
         line << " pc=";
-        line.hex(frame[6]) << " lr=";
-        line.hex(frame[5]);
+        line.hex(frame[6], 8) << " lr=";
+        line.hex(frame[5], 8);
     } else {
         line << " sp=";
-        line.hex(at);
+        line.hex(at, 8);
     }
 #if !defined(__ARM_ARCH_6M__) && !defined(__ARM_ARCH_8M_BASE__)
     line << " CFSR=";
-    line.hex(reg(cfsr)) << " HFSR=";
-    line.hex(reg(hfsr)) << " MMFAR=";
-    line.hex(reg(mmfar)) << " BFAR=";
-    line.hex(reg(bfar));
+    line.hex(reg(cfsr), 8) << " HFSR=";
+    line.hex(reg(hfsr), 8) << " MMFAR=";
+    line.hex(reg(mmfar), 8) << " BFAR=";
+    line.hex(reg(bfar), 8);
 #endif
     char who[96];
     port_running(who, sizeof who);
     line << " in " << who << "\n";
-    board_console_write(line.text, line.len);
+    board_console_write(line.text(), line.length());
     board_exit(exit_fault);
 }
 

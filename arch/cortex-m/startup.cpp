@@ -6,6 +6,7 @@
 #include "board.h"
 #include "cortex_m.h"
 #include "guard.h"
+#include "line.h"
 #include "port.h"
 
 #ifndef BOARD_IRQ_COUNT
@@ -64,12 +65,10 @@ struct Vectors {
 extern "C" [[gnu::used]] void port_unexpected_irq() {
     uint32_t ipsr;
     __asm__ volatile("mrs %0, ipsr" : "=r"(ipsr));
-    unsigned irq = (ipsr & 0x1FF) - 16;
-    char message[32] = "unexpected interrupt ", digits[3];
-    size_t len = strlen(message), n = 0;
-    do digits[n++] = static_cast<char>('0' + irq % 10); while ((irq /= 10) != 0);
-    while (n > 0) message[len++] = digits[--n];
-    port_panic(message);
+    char text[32];
+    Line line(text, sizeof text);
+    line << "unexpected interrupt ";
+    port_panic(line.dec((ipsr & 0x1FF) - 16).text());
 }
 
 #define WEFT_IRQ_TEN(m, tens) m(tens##0) m(tens##1) m(tens##2) m(tens##3) m(tens##4) \
