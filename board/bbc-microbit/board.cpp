@@ -2,6 +2,7 @@
 // interrupt-driven on IRQ 2. The LED is the display's top-left one: matrix row 1 (P0.13, high to
 // light) and column 1 (P0.04, low).
 #include "board.h"
+#include "console_uart.h"
 #include "mmio.h"
 #include "nrf51_uart.h"
 #include "nvic.h"
@@ -38,8 +39,6 @@ extern "C" void board_init() {
     cortex_m::irq_enable(2);
 }
 
-extern "C" void board_console_write(const char* text, size_t len) { uart0.write_polled(text, len); }
-
-Uart* board_uart() { return &uart0; }
+BOARD_CONSOLE_UART(uart0)
 
 extern "C" void board_led(bool on) { reg(on ? gpio_outset : gpio_outclr) = 1u << row1; }

@@ -3,6 +3,7 @@
 // UART, so the core moves to the 8 MHz crystal, with the PLL bypassed (no PLL lock to wait for, no
 // flash timing to change).
 #include "board.h"
+#include "console_uart.h"
 #include "mmio.h"
 #include "nvic.h"
 #include "pl011_uart.h"
@@ -53,9 +54,7 @@ extern "C" void board_init() {
     cortex_m::irq_enable(5);
 }
 
-extern "C" void board_console_write(const char* text, size_t len) { uart0.write_polled(text, len); }
-
-Uart* board_uart() { return &uart0; }
+BOARD_CONSOLE_UART(uart0)
 
 // GPIO DATA is address-masked: this address writes PF0 alone, without a read-modify-write.
 extern "C" void board_led(bool on) { reg(gpio_f + (1u << 2)) = on ? 1u : 0u; }

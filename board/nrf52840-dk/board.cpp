@@ -1,6 +1,7 @@
 // nRF52840 DK: the console is UARTE0 on P0.06 (TX) and P0.08 (RX), wired to the J-Link's virtual COM
 // port, interrupt-driven on IRQ 2; LED1 is P0.13, lit when low.
 #include "board.h"
+#include "console_uart.h"
 #include "mmio.h"
 #include "nrf52_uarte.h"
 #include "nvic.h"
@@ -30,8 +31,6 @@ extern "C" void board_init() {
     cortex_m::irq_enable(2);
 }
 
-extern "C" void board_console_write(const char* text, size_t len) { uart0.write_polled(text, len); }
-
-Uart* board_uart() { return &uart0; }
+BOARD_CONSOLE_UART(uart0)
 
 extern "C" void board_led(bool on) { reg(on ? gpio_outclr : gpio_outset) = 1u << led1; }

@@ -2,6 +2,7 @@
 // port, interrupt-driven on IRQ 38; LD2 is PA5, lit when high. The core stays on HSI at 16 MHz, which
 // APB1 (USART2, and TIM5, the time source) also runs at.
 #include "board.h"
+#include "console_uart.h"
 #include "mmio.h"
 #include "nvic.h"
 #include "stm32_usart.h"
@@ -38,9 +39,7 @@ extern "C" void board_init() {
     cortex_m::irq_enable(38);
 }
 
-extern "C" void board_console_write(const char* text, size_t len) { usart2.write_polled(text, len); }
-
-Uart* board_uart() { return &usart2; }
+BOARD_CONSOLE_UART(usart2)
 
 // BSRR sets a pin with the low half, resets it with the high half: no read-modify-write to race.
 extern "C" void board_led(bool on) { reg(gpioa + bsrr) = on ? 1u << 5 : 1u << (5 + 16); }

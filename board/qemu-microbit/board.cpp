@@ -1,7 +1,7 @@
 // micro:bit v1 under QEMU: the console is the nRF51 UART on P0.24 (TX) and P0.25 (RX), interrupt-
 // driven on IRQ 2, its peripheral ID (QEMU's hw/arm/nrf51_soc.c); the exit is semihosting.
-#include "arm_semihosting.h"
 #include "board.h"
+#include "console_uart.h"
 #include "nrf51_uart.h"
 #include "nvic.h"
 
@@ -16,10 +16,4 @@ extern "C" void board_init() {
     cortex_m::irq_enable(2);
 }
 
-extern "C" void board_console_write(const char* text, size_t len) { uart0.write_polled(text, len); }
-
-Uart* board_uart() { return &uart0; }
-
-extern "C" void board_exit(int code) { semihosting_exit(code); }
-
-extern "C" void board_led(bool) {}  // QEMU shows no LED
+BOARD_CONSOLE_UART(uart0)

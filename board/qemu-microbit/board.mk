@@ -7,7 +7,7 @@ BOARD_FLAGS := -DBOARD_CPU_HZ=16000000 -DBOARD_IRQ_COUNT=32
 TIME        := nrf51_timer
 TIME_FLAGS  := -DNRF51_TIMER_BASE=0x40008000 -DNRF51_TIMER_IRQ=8
 MEMORY      := board/qemu-microbit/memory.ld
-BOARD_SRCS  := board/qemu-microbit/board.cpp drivers/nrf51_uart.cpp drivers/arm_semihosting.cpp
+BOARD_SRCS  := board/qemu-microbit/board.cpp board/emulator.cpp drivers/nrf51_uart.cpp
 QEMU        := qemu-system-arm -M microbit
 # 16 KiB of RAM: the on-target suite's six test coroutines get 1792 bytes each (the suite prints the
 # deepest it saw: about 1 KiB).

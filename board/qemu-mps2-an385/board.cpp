@@ -1,8 +1,8 @@
 // MPS2 AN385 and AN386 under QEMU: the console is CMSDK UART0, interrupt-driven, its RX and TX lines
 // IRQ 0 and 1 (QEMU's hw/arm/mps2.c); the exit is semihosting.
-#include "arm_semihosting.h"
 #include "board.h"
 #include "cmsdk_uart.h"
+#include "console_uart.h"
 #include "nvic.h"
 
 namespace {
@@ -18,10 +18,4 @@ extern "C" void board_init() {
     cortex_m::irq_enable(1);
 }
 
-extern "C" void board_console_write(const char* text, size_t len) { uart0.write_polled(text, len); }
-
-Uart* board_uart() { return &uart0; }
-
-extern "C" void board_exit(int code) { semihosting_exit(code); }
-
-extern "C" void board_led(bool) {}  // QEMU shows no LED
+BOARD_CONSOLE_UART(uart0)

@@ -6,5 +6,5 @@ BOARD_FLAGS := -DBOARD_CPU_HZ=25000000 -DBOARD_IRQ_COUNT=32
 TIME        := cmsdk_timer
 TIME_FLAGS  := -DCMSDK_TIMER_BASE=0x40000000 -DCMSDK_TIMER_IRQ=8
 MEMORY      := board/qemu-mps2-an385/memory.ld
-BOARD_SRCS  := board/qemu-mps2-an385/board.cpp drivers/cmsdk_uart.cpp drivers/arm_semihosting.cpp
+BOARD_SRCS  := board/qemu-mps2-an385/board.cpp board/emulator.cpp drivers/cmsdk_uart.cpp
 QEMU        := qemu-system-arm -M mps2-an385

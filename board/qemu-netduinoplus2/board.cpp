@@ -1,8 +1,8 @@
 // Netduino Plus 2 under QEMU: the console is USART1, interrupt-driven on IRQ 37 (QEMU's
 // hw/arm/stm32f405_soc.c); the exit is semihosting. QEMU needs no clock or pin set-up; the real
 // board also wants RCC_APB2ENR.USART1EN and PA9/PA10 in alternate function 7.
-#include "arm_semihosting.h"
 #include "board.h"
+#include "console_uart.h"
 #include "nvic.h"
 #include "stm32_usart.h"
 
@@ -17,10 +17,4 @@ extern "C" void board_init() {
     cortex_m::irq_enable(37);
 }
 
-extern "C" void board_console_write(const char* text, size_t len) { usart1.write_polled(text, len); }
-
-Uart* board_uart() { return &usart1; }
-
-extern "C" void board_exit(int code) { semihosting_exit(code); }
-
-extern "C" void board_led(bool) {}  // QEMU shows no LED
+BOARD_CONSOLE_UART(usart1)

@@ -9,5 +9,5 @@ TIME        := stm32_tim
 TIME_HZ     := 8000000
 TIME_FLAGS  := -DSTM32_TIM_BASE=0x40000C00 -DSTM32_TIM_IRQ=50 -DSTM32_TIM_RCC_BIT=3 -DSTM32_TIM_CLOCK_HZ=1000000000
 MEMORY      := board/qemu-netduinoplus2/memory.ld
-BOARD_SRCS  := board/qemu-netduinoplus2/board.cpp drivers/stm32_usart.cpp drivers/arm_semihosting.cpp
+BOARD_SRCS  := board/qemu-netduinoplus2/board.cpp board/emulator.cpp drivers/stm32_usart.cpp
 QEMU        := qemu-system-arm -M netduinoplus2
