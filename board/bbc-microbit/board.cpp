@@ -2,6 +2,7 @@
 // interrupt-driven on IRQ 2. The LED is the display's top-left one: matrix row 1 (P0.13, high to
 // light) and column 1 (P0.04, low).
 #include "board.h"
+#include "chip/nrf51822/peripherals.h"
 #include "console_uart.h"
 #include "mmio.h"
 #include "nrf51_uart.h"
@@ -10,13 +11,12 @@
 namespace {
 
 using mmio::reg;
+using namespace nrf51822;
 
-constexpr uintptr_t clock_hfclkstart = 0x40000000, clock_hfclkstarted = 0x40000100;
-constexpr uintptr_t gpio_outset = 0x50000508, gpio_outclr = 0x5000050C, gpio_dirset = 0x50000518;
 constexpr uint32_t tx = 24, rx = 25, row1 = 13;
 constexpr uint32_t columns = 0x1FFu << 4, rows = 7u << 13;  // P0.04-P0.12, P0.13-P0.15
 
-constinit Nrf51Uart uart0{0x40002000};
+constinit Nrf51Uart uart0{uart0_base};
 
 }  // namespace
 

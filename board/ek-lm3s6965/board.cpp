@@ -3,6 +3,7 @@
 // UART, so the core moves to the 8 MHz crystal, with the PLL bypassed (no PLL lock to wait for, no
 // flash timing to change).
 #include "board.h"
+#include "chip/lm3s6965/peripherals.h"
 #include "console_uart.h"
 #include "mmio.h"
 #include "nvic.h"
@@ -11,13 +12,8 @@
 namespace {
 
 using mmio::reg;
+using namespace lm3s6965;
 
-constexpr uintptr_t sysctl_rcc = 0x400FE060;
-constexpr uintptr_t sysctl_rcgc1 = 0x400FE104;  // bit 0: UART0
-constexpr uintptr_t sysctl_rcgc2 = 0x400FE108;  // bit 0: GPIO A, bit 5: GPIO F
-constexpr uintptr_t gpio_a = 0x40004000, gpio_f = 0x40025000;
-constexpr uintptr_t gpio_dir = 0x400, gpio_afsel = 0x420, gpio_den = 0x51C;
-constexpr uintptr_t uart0_base = 0x4000C000;
 constexpr uintptr_t uart_ibrd = 0x24, uart_fbrd = 0x28, uart_lcrh = 0x2C;
 
 void use_crystal() {

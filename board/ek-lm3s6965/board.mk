@@ -4,6 +4,6 @@
 ARCH        := cortex-m
 CORE        := cortex-m3
 BOARD_FLAGS := -DBOARD_CPU_HZ=8000000 -DBOARD_IRQ_COUNT=44
-MEMORY      := board/qemu-lm3s6965evb/memory.ld
+MEMORY      := board/chip/lm3s6965/memory.ld
 BOARD_SRCS  := board/ek-lm3s6965/board.cpp board/halt.cpp drivers/pl011_uart.cpp
 OPENOCD     := -f board/ek-lm3s6965.cfg

@@ -2,12 +2,13 @@
 // hw/arm/stellaris.c); the exit is semihosting. QEMU needs no clock gating or pin set-up; the real
 // chip also wants RCGC1/RCGC2 and GPIO A's AFSEL and DEN.
 #include "board.h"
+#include "chip/lm3s6965/peripherals.h"
 #include "console_uart.h"
 #include "nvic.h"
 #include "pl011_uart.h"
 
 namespace {
-constinit Pl011Uart uart0{0x4000C000};
+constinit Pl011Uart uart0{lm3s6965::uart0_base};
 }
 
 extern "C" void irq5_handler() { uart0.interrupt(); }

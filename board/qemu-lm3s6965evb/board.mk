@@ -3,6 +3,6 @@
 ARCH        := cortex-m
 CORE        := cortex-m3
 BOARD_FLAGS := -DBOARD_CPU_HZ=12500000 -DBOARD_IRQ_COUNT=44
-MEMORY      := board/qemu-lm3s6965evb/memory.ld
+MEMORY      := board/chip/lm3s6965/memory.ld
 BOARD_SRCS  := board/qemu-lm3s6965evb/board.cpp board/emulator.cpp drivers/pl011_uart.cpp
 QEMU        := qemu-system-arm -M lm3s6965evb

@@ -5,6 +5,6 @@ BOARD_FLAGS := -DBOARD_CPU_HZ=25000000 -DBOARD_IRQ_COUNT=32
 # Time from CMSDK timer 0 at the core clock; SysTick only takes the deadlines.
 TIME        := cmsdk_timer
 TIME_FLAGS  := -DCMSDK_TIMER_BASE=0x40000000 -DCMSDK_TIMER_IRQ=8
-MEMORY      := board/qemu-mps2-an385/memory.ld
-BOARD_SRCS  := board/qemu-mps2-an385/board.cpp board/emulator.cpp drivers/cmsdk_uart.cpp
+MEMORY      := board/chip/mps2/memory.ld
+BOARD_SRCS  := board/chip/mps2/board.cpp board/emulator.cpp drivers/cmsdk_uart.cpp
 QEMU        := qemu-system-arm -M mps2-an386

@@ -1,5 +1,6 @@
 // MPS2 AN385 and AN386 under QEMU: the console is CMSDK UART0, interrupt-driven, its RX and TX lines
-// IRQ 0 and 1 (QEMU's hw/arm/mps2.c); the exit is semihosting.
+// IRQ 0 and 1 (QEMU's hw/arm/mps2.c); the exit is semihosting. One file for both boards: an FPGA
+// image fixes every peripheral and its wiring, and these two differ only in their core.
 #include "board.h"
 #include "cmsdk_uart.h"
 #include "console_uart.h"
