@@ -120,6 +120,9 @@ WEFT_HOT void block(Coroutine* self, port_irq_state s) {
     else
         to = adopt(self);
     port_irq_restore(s);
+    // Masked before the call masked them? Tested here, where the call really waits, after the
+    // restore, where the compiler has no use left for the saved state: one instruction on
+    // Cortex-M's blocking path, none on the path that does not block.
     if (__builtin_expect(static_cast<bool>(s), false)) masked_wait(*self->waiter);
     switch_to(self, to);
 }
@@ -149,9 +152,6 @@ void timer_expired(Timer* t);
 
 // Blocks the running coroutine on `w`, prepared and with its timer, if any, started; returns how
 // the wait ended. Interrupts masked as saved in `s`.
-// Checked in block(), where the call really waits, from the state its port_irq_save() returned,
-// after the restore, where the compiler has no use left for the value: on Cortex-M one
-// instruction on the blocking path, none on the path that does not block.
 WEFT_HOT Status park(Waiter& w, port_irq_state s) {
     Coroutine* self = w.co;
     self->waiter = &w;
@@ -209,7 +209,7 @@ WEFT_HOT Status wait_untimed(Coroutine* self, WaitQueue& q, void* data, port_irq
 [[noreturn, gnu::cold]] void not_blocking_context(const char* call);
 
 // The running coroutine; stops with a clear message naming `call` when there is none, or when an
-// interrupt handler is calling. (A call that then waits with interrupts masked stops in park().)
+// interrupt handler is calling. (A call that then waits with interrupts masked stops in block().)
 WEFT_HOT Coroutine* blocking_caller(const char* call) {
     Coroutine* self = k.current;
     if (port_in_irq() || self == &k.root) not_blocking_context(call);

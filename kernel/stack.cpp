@@ -9,7 +9,8 @@ using namespace core;
 namespace core {
 
 // Bytes of `st` used since it was painted: from the far end to the last unpainted byte seen from
-// the limit, the canary word skipped where it lies inside the stack.
+// the limit, the canary word skipped where it lies inside the stack. It reads a live coroutine's
+// stack, including the red zones ASan keeps around its frames.
 WEFT_NO_ASAN size_t high_water(const port_stack& st) {
     const auto* canary_at = reinterpret_cast<const unsigned char*>(st.canary);
     if (!st.grows_up) {
@@ -35,7 +36,6 @@ void overflow(const Coroutine* co) { panic("stack overflow: the canary at the st
 
 }  // namespace core
 
-// Reads a live coroutine's stack, including the red zones ASan keeps around its frames.
 size_t stack_high_water(const Coroutine* co, unsigned stack) {
     if (co->pool == nullptr || stack >= PORT_STACK_COUNT) return 0;
     port_stack stacks[PORT_STACK_COUNT];
