@@ -31,6 +31,8 @@ REAL_BOARDS := $(filter-out host $(QEMU_BOARDS),$(BOARDS))
 
 include board/$(BOARD)/board.mk
 include arch/$(ARCH)/arch.mk
+# What links an image: the C++ driver, unless the arch has no C++ library to link (arch.mk).
+LINK ?= $(CXX)
 
 # The inputs with a fixed set of values take those the arch lists for this board (VARIANTS,
 # STACK_GUARDS, FP_CONTROLS from arch.mk): $(call choice,NAME,KNOWN) stops at any other.
@@ -169,9 +171,9 @@ KERNEL_CXXFLAGS += $(ARCH_CXXFLAGS)
 APP_CXXFLAGS := $(KERNEL_CXXFLAGS)
 $(OBJ)/drivers/%.cpp.o: CXXFLAGS_FOR = $(KERNEL_CXXFLAGS)
 # Tests run on instruction-counted time: deterministic, and idle time passes at once.
-RUN := timeout 60 $(QEMU) $(QEMU_FLAGS) -icount shift=0,sleep=off -kernel
+RUN := timeout -k 5 60 $(QEMU) $(QEMU_FLAGS) -icount shift=0,sleep=off -kernel
 # The demo's UART echo is checked in real time: its timeouts must leave the host time to type.
-RUN_REAL_TIME := timeout 20 $(QEMU) $(QEMU_FLAGS) -kernel
+RUN_REAL_TIME := timeout -k 5 20 $(QEMU) $(QEMU_FLAGS) -kernel
 
 IMAGES := $(DEMO) $(TESTS)
 # A real board's images also as raw binary and Intel hex, for loaders that take no ELF.
@@ -200,7 +202,7 @@ OVERFLOW := $(BUILD)/overflow.elf
 $(OVERFLOW): $(CORE_OBJS) $(call obj,target-tests/overflow/main.cpp)
 $(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW): $(LDSCRIPT) $(MEMORY)
 	$(call say,LD,$@)
-	$(Q)$(CXX) $(ARCH_FLAGS) $(ARCH_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) -o $@
+	$(Q)$(LINK) $(ARCH_FLAGS) $(ARCH_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) -o $@
 	@NM=$(NM) tools/no-heap-image $@ > /dev/null || { NM=$(NM) tools/no-heap-image $@; rm -f $@; exit 1; }
 
 # In real time, so a person can type to the echo.
@@ -228,7 +230,7 @@ SWITCH_COST := $(BUILD)/instructions.elf
 TARGET_BENCH_SRCS := $(wildcard bench/target/$(ARCH)/*.cpp)
 $(SWITCH_COST): $(CORE_OBJS) $(call obj,$(TARGET_BENCH_SRCS)) $(LDSCRIPT) $(MEMORY)
 	$(call say,LD,$@)
-	$(Q)$(CXX) $(ARCH_FLAGS) $(ARCH_LDFLAGS) $(filter %.o,$^) -o $@
+	$(Q)$(LINK) $(ARCH_FLAGS) $(ARCH_LDFLAGS) $(filter %.o,$^) -o $@
 
 bench:
 	$(no-qemu)

@@ -37,7 +37,7 @@ bool ticks_monotonic() {
         for (int i = 0; i < 2; ++i) {
             uint64_t t = port_ticks();
             if (t < last) {
-                printf("     went back from %llu to %llu\n", last, t);
+                printf("     went back from %llu to %llu\n", static_cast<unsigned long long>(last), static_cast<unsigned long long>(t));
                 return false;
             }
             last = t;

@@ -1,18 +1,16 @@
 // Reset: the vector table, the switch to PSP, memory set-up, the console, constructors, main().
 #include <string.h>
 
-#include <utility>
-
 #include "board.h"
 #include "cortex_m.h"
 #include "guard.h"
+#include "irq_table.h"
 #include "line.h"
 #include "port.h"
 
 #ifndef BOARD_IRQ_COUNT
 #error "board.mk must give the number of device interrupts: -DBOARD_IRQ_COUNT=<n> in BOARD_FLAGS"
 #endif
-static_assert(BOARD_IRQ_COUNT > 0 && BOARD_IRQ_COUNT <= 240, "BOARD_IRQ_COUNT: 1 to 240 device interrupts");
 
 // From linker/cortex_m.ld.
 extern "C" {
@@ -71,35 +69,16 @@ extern "C" [[gnu::used]] void port_unexpected_irq() {
     port_panic(line.dec((ipsr & 0x1FF) - 16).text());
 }
 
-#define WEFT_IRQ_TEN(m, tens) m(tens##0) m(tens##1) m(tens##2) m(tens##3) m(tens##4) \
-    m(tens##5) m(tens##6) m(tens##7) m(tens##8) m(tens##9)
-#define WEFT_IRQ_ALL(m) WEFT_IRQ_TEN(m, ) WEFT_IRQ_TEN(m, 1) WEFT_IRQ_TEN(m, 2) WEFT_IRQ_TEN(m, 3) \
-    WEFT_IRQ_TEN(m, 4) WEFT_IRQ_TEN(m, 5) WEFT_IRQ_TEN(m, 6) WEFT_IRQ_TEN(m, 7) WEFT_IRQ_TEN(m, 8) \
-    WEFT_IRQ_TEN(m, 9) WEFT_IRQ_TEN(m, 10) WEFT_IRQ_TEN(m, 11) WEFT_IRQ_TEN(m, 12) WEFT_IRQ_TEN(m, 13) \
-    WEFT_IRQ_TEN(m, 14) WEFT_IRQ_TEN(m, 15) WEFT_IRQ_TEN(m, 16) WEFT_IRQ_TEN(m, 17) WEFT_IRQ_TEN(m, 18) \
-    WEFT_IRQ_TEN(m, 19) WEFT_IRQ_TEN(m, 20) WEFT_IRQ_TEN(m, 21) WEFT_IRQ_TEN(m, 22) WEFT_IRQ_TEN(m, 23)
 #define WEFT_IRQ_ALIAS(n) extern "C" [[gnu::weak, gnu::alias("port_unexpected_irq")]] void irq##n##_handler();
-#define WEFT_IRQ_ENTRY(n) irq##n##_handler,
 WEFT_IRQ_ALL(WEFT_IRQ_ALIAS)
 
 namespace {
-
-constexpr Handler every_irq[] = {WEFT_IRQ_ALL(WEFT_IRQ_ENTRY)};
-
-struct DeviceVectors {
-    Handler handlers[BOARD_IRQ_COUNT];
-};
-
-template <size_t... N>
-constexpr DeviceVectors first_irqs(std::index_sequence<N...>) {
-    return {{every_irq[N]...}};
+constexpr weft_irq::Handler every_irq[] = {WEFT_IRQ_ALL(WEFT_IRQ_ENTRY)};
 }
 
-}  // namespace
-
 // constinit: a table built at run time would be written to flash.
-[[gnu::section(".vectors.device"), gnu::used]] constinit const DeviceVectors port_device_vectors =
-    first_irqs(std::make_index_sequence<BOARD_IRQ_COUNT>());
+[[gnu::section(".vectors.device"), gnu::used]] constinit const weft_irq::Table<BOARD_IRQ_COUNT> port_device_vectors =
+    weft_irq::first<BOARD_IRQ_COUNT>(every_irq);
 
 extern "C" [[noreturn]] void port_boot() {
     memcpy(__data_start, __data_source, static_cast<size_t>(__data_end - __data_start));

@@ -1,0 +1,107 @@
+/*
+ * What the RISC-V assembly files share: register width and the callee-saved integer block, so a
+ * file for RV32 and RV64 differs from its twin only in what these macros expand to.
+ */
+#pragma once
+
+#if __riscv_xlen == 64
+#define SREG sd
+#define LREG ld
+#define REG_BYTES 8
+#else
+#define SREG sw
+#define LREG lw
+#define REG_BYTES 4
+#endif
+
+#if defined(__riscv_flen) && __riscv_flen == 64
+#define FSREG fsd
+#define FLREG fld
+#define FREG_BYTES 8
+#elif defined(__riscv_flen)
+#define FSREG fsw
+#define FLREG flw
+#define FREG_BYTES 4
+#endif
+
+/* mstatus fields. */
+#define MSTATUS_MIE 0x8
+#define MSTATUS_FS 0x6000
+
+#ifdef __ASSEMBLER__
+/* ra and s0-s11 at words 1 to 13 of the frame at sp; word 0 is the guard's (the switch files). */
+.macro save_callee
+    SREG    ra,  1 * REG_BYTES(sp)
+    SREG    s0,  2 * REG_BYTES(sp)
+    SREG    s1,  3 * REG_BYTES(sp)
+    SREG    s2,  4 * REG_BYTES(sp)
+    SREG    s3,  5 * REG_BYTES(sp)
+    SREG    s4,  6 * REG_BYTES(sp)
+    SREG    s5,  7 * REG_BYTES(sp)
+    SREG    s6,  8 * REG_BYTES(sp)
+    SREG    s7,  9 * REG_BYTES(sp)
+    SREG    s8, 10 * REG_BYTES(sp)
+    SREG    s9, 11 * REG_BYTES(sp)
+    SREG    s10, 12 * REG_BYTES(sp)
+    SREG    s11, 13 * REG_BYTES(sp)
+.endm
+
+.macro restore_callee
+    LREG    ra,  1 * REG_BYTES(sp)
+    LREG    s0,  2 * REG_BYTES(sp)
+    LREG    s1,  3 * REG_BYTES(sp)
+    LREG    s2,  4 * REG_BYTES(sp)
+    LREG    s3,  5 * REG_BYTES(sp)
+    LREG    s4,  6 * REG_BYTES(sp)
+    LREG    s5,  7 * REG_BYTES(sp)
+    LREG    s6,  8 * REG_BYTES(sp)
+    LREG    s7,  9 * REG_BYTES(sp)
+    LREG    s8, 10 * REG_BYTES(sp)
+    LREG    s9, 11 * REG_BYTES(sp)
+    LREG    s10, 12 * REG_BYTES(sp)
+    LREG    s11, 13 * REG_BYTES(sp)
+.endm
+
+/* fs0-fs11 at slots 0 to 11 and fcsr at slot 12 of the floating-point block at sp. */
+.macro save_fp_callee
+    FSREG   fs0,  0 * FREG_BYTES(sp)
+    FSREG   fs1,  1 * FREG_BYTES(sp)
+    FSREG   fs2,  2 * FREG_BYTES(sp)
+    FSREG   fs3,  3 * FREG_BYTES(sp)
+    FSREG   fs4,  4 * FREG_BYTES(sp)
+    FSREG   fs5,  5 * FREG_BYTES(sp)
+    FSREG   fs6,  6 * FREG_BYTES(sp)
+    FSREG   fs7,  7 * FREG_BYTES(sp)
+    FSREG   fs8,  8 * FREG_BYTES(sp)
+    FSREG   fs9,  9 * FREG_BYTES(sp)
+    FSREG   fs10, 10 * FREG_BYTES(sp)
+    FSREG   fs11, 11 * FREG_BYTES(sp)
+    frcsr   t3
+    sw      t3, 12 * FREG_BYTES(sp)
+.endm
+
+.macro restore_fp_callee
+    FLREG   fs0,  0 * FREG_BYTES(sp)
+    FLREG   fs1,  1 * FREG_BYTES(sp)
+    FLREG   fs2,  2 * FREG_BYTES(sp)
+    FLREG   fs3,  3 * FREG_BYTES(sp)
+    FLREG   fs4,  4 * FREG_BYTES(sp)
+    FLREG   fs5,  5 * FREG_BYTES(sp)
+    FLREG   fs6,  6 * FREG_BYTES(sp)
+    FLREG   fs7,  7 * FREG_BYTES(sp)
+    FLREG   fs8,  8 * FREG_BYTES(sp)
+    FLREG   fs9,  9 * FREG_BYTES(sp)
+    FLREG   fs10, 10 * FREG_BYTES(sp)
+    FLREG   fs11, 11 * FREG_BYTES(sp)
+    lw      t3, 12 * FREG_BYTES(sp)
+    fscsr   t3
+.endm
+
+/* A function symbol with its size, for the switch files. */
+.macro function name
+    .globl \name
+    .type \name, @function
+    .p2align 2
+\name:
+.endm
+#endif

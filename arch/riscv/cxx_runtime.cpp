@@ -1,0 +1,6 @@
+// The C++ runtime symbols compiled code may ask for, without libsupc++ (Debian has none for
+// riscv64-unknown-elf). None allocates.
+#include "port.h"
+
+// A pure virtual function called through an object under construction or destruction.
+extern "C" [[noreturn]] void __cxa_pure_virtual() { port_panic("pure virtual function called"); }

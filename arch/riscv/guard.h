@@ -1,0 +1,20 @@
+// The stack guard a build has (STACK_GUARD in arch.mk): guard_pmp.cpp with the PMP switch
+// variants, guard_none.cpp with the others. Each pairs with the switch files' saved frame, whose
+// lowest word belongs to the guard (the diagram at the top of each switch file).
+#pragma once
+
+#include <stdint.h>
+
+#include "port.h"
+
+// Arms the guard for the context running now (main(), on the main stack). Start-up calls it once,
+// before main() and any constructor.
+void guard_start();
+
+// The lowest word of a fresh context's switch frame, for the context that will run on `stack`:
+// with STACK_GUARD=pmp, pmpaddr0 for the 32 bytes below the stack (port_stacks leaves them above
+// the canary), NAPOT-encoded; otherwise unused.
+inline unsigned long guard_frame_word(const port_stack& stack) {
+    const auto lo = reinterpret_cast<uintptr_t>(stack.lo);
+    return PORT_PMP_GUARD ? (lo - PORT_PMP_GUARD_BYTES) >> 2 | 3 : 0;
+}
