@@ -1,0 +1,214 @@
+// The RISC-V port's own cases: the PMP stack guard, and the floating-point callee-saved registers
+// and rounding mode across switches, kept lazily through mstatus.FS. The cases any port runs are in
+// target-tests/port_test.cpp.
+#include <string.h>
+
+#include "kernel_test.h"
+#include "port.h"
+#include "riscv.h"
+
+using namespace weft::test;
+
+namespace {
+
+#if defined(__riscv_flen)
+#if __riscv_flen == 64
+using FpWord = uint64_t;
+#define FP_LOAD "fld"
+#define FP_STORE "fsd"
+#else
+using FpWord = uint32_t;
+#define FP_LOAD "flw"
+#define FP_STORE "fsw"
+#endif
+constexpr unsigned fs = sizeof(FpWord);
+
+// fcsr's rounding mode (frm, bits 5-7): 1 rounds toward zero, 3 up.
+constexpr uint32_t frm_toward_zero = 1u << 5, frm_up = 3u << 5;
+
+struct FpState {
+    FpWord f[12];  // fs0-fs11
+    uint32_t fcsr;
+};
+
+#define FP_ALL(op, base) \
+    op " fs0, 0*%c[w](" base ")\n\t" op " fs1, 1*%c[w](" base ")\n\t" op " fs2, 2*%c[w](" base ")\n\t" \
+    op " fs3, 3*%c[w](" base ")\n\t" op " fs4, 4*%c[w](" base ")\n\t" op " fs5, 5*%c[w](" base ")\n\t" \
+    op " fs6, 6*%c[w](" base ")\n\t" op " fs7, 7*%c[w](" base ")\n\t" op " fs8, 8*%c[w](" base ")\n\t" \
+    op " fs9, 9*%c[w](" base ")\n\t" op " fs10, 10*%c[w](" base ")\n\t" op " fs11, 11*%c[w](" base ")\n\t"
+
+// Loads fs0-fs11 and fcsr from `in`, calls `away` (which switches to other coroutines and back),
+// and stores what the registers then hold into `out`. Compiled code cannot touch fs0-fs11 in
+// between, since every one of them is named as clobbered: only the switch can keep them.
+void hold_fp_state_across(const FpState* in, FpState* out, void (*away)()) {
+    __asm__ volatile(FP_ALL(FP_LOAD, "%[in]") "lw t0, 12*%c[w](%[in])\n\tfscsr t0"
+                     :
+                     : [in] "r"(in), [w] "i"(fs)
+                     : "t0", "fs0", "fs1", "fs2", "fs3", "fs4", "fs5", "fs6", "fs7", "fs8", "fs9", "fs10", "fs11",
+                       "memory");
+    away();
+    __asm__ volatile(FP_ALL(FP_STORE, "%[out]") "frcsr t0\n\tsw t0, 12*%c[w](%[out])"
+                     :
+                     : [out] "r"(out), [w] "i"(fs)
+                     : "t0", "memory");
+}
+
+void yield_once() { weft::yield(); }
+
+// mstatus.FS: the running context has floating-point state.
+bool fp_state_live() { return (RISCV_CSR_READ(mstatus) & riscv::mstatus_fs) != 0; }
+
+uint32_t bits(float f) {
+    uint32_t b;
+    memcpy(&b, &f, sizeof b);
+    return b;
+}
+
+// What the current rounding mode makes of 1/3 and -1/3, whose last bits tell the modes apart.
+struct FpResults {
+    uint32_t third, minus_third;
+    bool operator==(const FpResults&) const = default;
+};
+
+[[gnu::noinline]] FpResults fp_results() {
+    volatile float one = 1.0f, three = 3.0f;
+    return {bits(one / three), bits(-one / three)};
+}
+
+constexpr FpResults round_to_nearest{0x3EAAAAAB, 0xBEAAAAAB};
+constexpr FpResults round_toward_zero{0x3EAAAAAA, 0xBEAAAAAA};
+constexpr FpResults round_up{0x3EAAAAAB, 0xBEAAAAAA};
+
+struct FpWorker {
+    FpState in;
+    FpResults expected;
+    bool registers_kept = true, results_right = true;
+};
+
+void fp_worker(void* arg) {
+    auto& w = *static_cast<FpWorker*>(arg);
+    for (int round = 0; round < 4; ++round) {
+        FpState out;
+        hold_fp_state_across(&w.in, &out, yield_once);
+        if (memcmp(out.f, w.in.f, sizeof out.f) != 0 || (out.fcsr & 0xE0) != w.in.fcsr) w.registers_kept = false;
+        if (!(fp_results() == w.expected)) w.results_right = false;
+        weft::yield();
+        if (!(fp_results() == w.expected)) w.results_right = false;
+    }
+}
+
+// Distinct values in every register: coroutine `tag`'s fs0-fs11 are tag << 8 | register number.
+FpWorker fp_worker_state(uint32_t tag, uint32_t fcsr, FpResults expected) {
+    FpWorker w{};
+    for (uint32_t i = 0; i < 12; ++i) w.in.f[i] = FpWord{0x3F800000u} + (tag << 8) + i;
+    w.in.fcsr = fcsr;
+    w.expected = expected;
+    return w;
+}
+
+struct PlainWorker {
+    bool fp_state_stayed_off = true;
+    FpResults first_use{};
+};
+
+// Never touches the FPU until the end, while others use it around each of its switches.
+void plain_worker(void* arg) {
+    auto& p = *static_cast<PlainWorker*>(arg);
+    for (int round = 0; round < 8; ++round) {
+        weft::yield();
+        if (fp_state_live()) p.fp_state_stayed_off = false;
+    }
+    p.first_use = fp_results();
+}
+
+bool spawn_all(void* const* args, void (*const* bodies)(void*), int n) {
+    for (int i = 0; i < n; ++i)
+        if (!weft::spawn(weft::test::pool, bodies[i], args[i])) return false;
+    return true;
+}
+
+// Two coroutines with different fs0-fs11 and rounding modes, switching straight to each other.
+TEST(Port, FpRegistersAndRoundingModeStayWithTheirCoroutine) {
+    FpWorker a = fp_worker_state(1, frm_toward_zero, round_toward_zero);
+    FpWorker b = fp_worker_state(2, frm_up, round_up);
+    void* args[] = {&a, &b};
+    void (*bodies[])(void*) = {fp_worker, fp_worker};
+    ASSERT_TRUE(spawn_all(args, bodies, 2));
+    EXPECT_EQ(weft::run(), weft::Status::ok);
+    EXPECT_TRUE(a.registers_kept);
+    EXPECT_TRUE(b.registers_kept);
+    EXPECT_TRUE(a.results_right);
+    EXPECT_TRUE(b.results_right);
+    EXPECT_EQ(weft::test::pool.used(), 0u);
+}
+
+// The same two with a coroutine between them that never uses the FPU: it runs with FS off
+// throughout, and its first FPU instruction starts from the default rounding mode, not from the
+// mode of whoever ran before it.
+TEST(Port, ACoroutineWithoutFpStateInterleavesWithOnesThatHaveIt) {
+    FpWorker a = fp_worker_state(3, frm_toward_zero, round_toward_zero);
+    FpWorker b = fp_worker_state(4, frm_up, round_up);
+    PlainWorker c;
+    void* args[] = {&a, &c, &b};
+    void (*bodies[])(void*) = {fp_worker, plain_worker, fp_worker};
+    ASSERT_TRUE(spawn_all(args, bodies, 3));
+    EXPECT_EQ(weft::run(), weft::Status::ok);
+    EXPECT_TRUE(a.registers_kept);
+    EXPECT_TRUE(b.registers_kept);
+    EXPECT_TRUE(a.results_right);
+    EXPECT_TRUE(b.results_right);
+    EXPECT_TRUE(c.fp_state_stayed_off);
+    EXPECT_TRUE(c.first_use == round_to_nearest);
+    EXPECT_EQ(weft::test::pool.used(), 0u);
+}
+#endif
+
+#if PORT_PMP_GUARD
+extern "C" char __main_stack_bottom[];
+
+unsigned long napot(uintptr_t base) { return base >> 2 | 3; }
+
+struct GuardSeen {
+    unsigned long expected = 0, at_start = 0, after_yield = 0;
+    size_t high_water = 0;
+};
+
+void look_at_guard(void* arg) {
+    auto& g = *static_cast<GuardSeen*>(arg);
+    g.expected = napot(reinterpret_cast<uintptr_t>(weft::self()->stack) + PORT_PMP_GUARD_BYTES);
+    g.at_start = RISCV_CSR_READ(pmpaddr0);
+    weft::yield();
+    g.after_yield = RISCV_CSR_READ(pmpaddr0);
+    // Reads this stack from its bottom up while it runs: the guard must not be in the way.
+    g.high_water = weft::stack_high_water(weft::self());
+}
+
+// Entry 0 admits nothing in the 32 bytes below the running context's stack (above the kernel's
+// canary for a coroutine, at the bottom of the main stack for main()); entry 1 admits all the
+// rest; MPRV with MPP = U makes both bind the code's loads and stores.
+TEST(Port, ThePmpGuardFollowsTheRunningStackAndAdmitsNothing) {
+    GuardSeen a, b;
+    ASSERT_TRUE(weft::spawn(weft::test::pool, look_at_guard, &a));
+    ASSERT_TRUE(weft::spawn(weft::test::pool, look_at_guard, &b));
+    unsigned long cfg = RISCV_CSR_READ(pmpcfg0);
+    EXPECT_EQ(cfg & 0xFF, 0x18u);         // entry 0: NAPOT, no read, write or execute
+    EXPECT_EQ(cfg >> 8 & 0xFF, 0x1Fu);    // entry 1: NAPOT, everything
+    unsigned long mstatus = RISCV_CSR_READ(mstatus);
+    EXPECT_NE(mstatus & riscv::mstatus_mprv, 0u);
+    EXPECT_EQ(mstatus & riscv::mstatus_mpp, 0u);
+    unsigned long main_guard = napot(reinterpret_cast<uintptr_t>(__main_stack_bottom) + PORT_PMP_GUARD_BYTES);
+    EXPECT_EQ(RISCV_CSR_READ(pmpaddr0), main_guard);
+    EXPECT_EQ(weft::run(), weft::Status::ok);
+    EXPECT_EQ(RISCV_CSR_READ(pmpaddr0), main_guard);
+    const GuardSeen* seen[] = {&a, &b};
+    for (const GuardSeen* g : seen) {
+        EXPECT_EQ(g->at_start, g->expected);
+        EXPECT_EQ(g->after_yield, g->expected);
+        EXPECT_GT(g->high_water, 0u);
+    }
+    EXPECT_NE(a.expected, b.expected);
+    EXPECT_EQ(weft::test::pool.used(), 0u);
+}
+#endif
+
+}  // namespace
