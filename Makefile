@@ -1,8 +1,9 @@
 # Weft. `make help` lists the targets, the boards and these inputs, each given as NAME=value:
 #   BOARD        the board to build for, one of board/*/ (default qemu-mps2-an385)
 #   VARIANT      plain; on the host also asan or ubsan, built under that sanitizer (default plain)
-#   STACK_GUARD  canary, the kernel's stack canary; or mpu, the MPU guard, where the board's core
-#                has a switch for it (default canary)
+#   STACK_GUARD  canary, the kernel's stack canary; mpu, the MPU guard, where a Cortex-M board's
+#                core has a switch for it; pmp, the PMP guard, where a RISC-V board's core has PMP
+#                (default canary)
 #   FP_CONTROL   save: each coroutine keeps its floating-point control state; on the host also
 #                skip: coroutines share it, for a faster switch (default save)
 #   TEST_STACK   bytes of stack per on-target test coroutine, a multiple of 16 (default 2048, or
@@ -12,8 +13,8 @@
 #   OPT          optimisation flags (default -Os on target boards, -O2 on the host)
 #   V            V=1 shows each command instead of a short line
 # An unknown value of any of the first six stops the build and names the known ones. VARIANT,
-# STACK_GUARD and FP_CONTROL each build into their own directory (build/<board>/<variant>, then -mpu
-# or -fpskip); OPT and TEST_STACK do not: after changing them, `make clean`.
+# STACK_GUARD and FP_CONTROL each build into their own directory (build/<board>/<variant>, then -mpu,
+# -pmp or -fpskip); OPT and TEST_STACK do not: after changing them, `make clean`.
 BOARD ?= qemu-mps2-an385
 VARIANT ?= plain
 STACK_GUARD ?= canary
@@ -305,7 +306,7 @@ help:
 	@echo "inputs (an unknown value stops the build and names the known ones; values for $(BOARD) in []):"
 	@echo "  BOARD=<board>        the board to build for (default qemu-mps2-an385)"
 	@echo "  VARIANT=<variant>    plain; on the host also asan, ubsan (default plain) [$(VARIANTS)]"
-	@echo "  STACK_GUARD=<guard>  canary; mpu where the core has an MPU switch (default canary) [$(STACK_GUARDS)]"
+	@echo "  STACK_GUARD=<guard>  canary; mpu or pmp where the core has one (default canary) [$(STACK_GUARDS)]"
 	@echo "  FP_CONTROL=<fp>      save; on the host also skip, a faster switch (default save) [$(FP_CONTROLS)]"
 	@echo "  TEST_STACK=<bytes>   stack per on-target test coroutine, a multiple of 16 (default 2048) [$(TEST_STACK)]"
 	@echo "  FLASH_IMAGE=<file>   what flash loads: an image this board builds, or an .elf or .hex (default the demo)"
