@@ -5,13 +5,16 @@
 
 # The core a board names: its compiler flags and its switch (one per ABI family, asm.h gives the
 # register widths), and the switch STACK_GUARD=pmp builds.
+#   rv32emac    RV32E (16 integer registers), ABI ilp32e
 #   rv32imac    RV32, integer ABI ilp32
 #   rv32imafc   RV32 with single-precision floating point, ilp32f
 #   rv64imac    RV64, integer ABI lp64
 #   rv64imafdc  RV64 with double-precision floating point, lp64d
 # -misa-spec=2.2 keeps the CSR instructions in the base ISA, so -march needs no _zicsr, which would
 # make GCC pick the wrong multilib (and picolibc) without a word.
-CORES := rv32imac rv32imafc rv64imac rv64imafdc
+CORES := rv32emac rv32imac rv32imafc rv64imac rv64imafdc
+CORE_FLAGS_rv32emac   := -march=rv32emac -mabi=ilp32e
+SWITCH_rv32emac       := arch/riscv/switch_riscv_ilp32e.S
 CORE_FLAGS_rv32imac   := -march=rv32imac -mabi=ilp32
 SWITCH_rv32imac       := arch/riscv/switch_riscv_ilp32_lp64.S
 CORE_FLAGS_rv32imafc  := -march=rv32imafc -mabi=ilp32f

@@ -28,7 +28,57 @@
 #define MSTATUS_MIE 0x8
 #define MSTATUS_FS 0x6000
 
+/* The caller-saved integer registers a trap entry keeps: RV32E has only x0-x15. */
+#ifdef __riscv_32e
+#define CALLER_REGS 10
+#else
+#define CALLER_REGS 16
+#endif
+
 #ifdef __ASSEMBLER__
+/* ra, t0-t6 and a0-a7 (RV32E: ra, t0-t2, a0-a5) from word `at` of the frame at sp. */
+.macro save_caller at
+    SREG    ra, (\at + 0) * REG_BYTES(sp)
+    SREG    t0, (\at + 1) * REG_BYTES(sp)
+    SREG    t1, (\at + 2) * REG_BYTES(sp)
+    SREG    t2, (\at + 3) * REG_BYTES(sp)
+    SREG    a0, (\at + 4) * REG_BYTES(sp)
+    SREG    a1, (\at + 5) * REG_BYTES(sp)
+    SREG    a2, (\at + 6) * REG_BYTES(sp)
+    SREG    a3, (\at + 7) * REG_BYTES(sp)
+    SREG    a4, (\at + 8) * REG_BYTES(sp)
+    SREG    a5, (\at + 9) * REG_BYTES(sp)
+#ifndef __riscv_32e
+    SREG    a6, (\at + 10) * REG_BYTES(sp)
+    SREG    a7, (\at + 11) * REG_BYTES(sp)
+    SREG    t3, (\at + 12) * REG_BYTES(sp)
+    SREG    t4, (\at + 13) * REG_BYTES(sp)
+    SREG    t5, (\at + 14) * REG_BYTES(sp)
+    SREG    t6, (\at + 15) * REG_BYTES(sp)
+#endif
+.endm
+
+.macro restore_caller at
+    LREG    ra, (\at + 0) * REG_BYTES(sp)
+    LREG    t0, (\at + 1) * REG_BYTES(sp)
+    LREG    t1, (\at + 2) * REG_BYTES(sp)
+    LREG    t2, (\at + 3) * REG_BYTES(sp)
+    LREG    a0, (\at + 4) * REG_BYTES(sp)
+    LREG    a1, (\at + 5) * REG_BYTES(sp)
+    LREG    a2, (\at + 6) * REG_BYTES(sp)
+    LREG    a3, (\at + 7) * REG_BYTES(sp)
+    LREG    a4, (\at + 8) * REG_BYTES(sp)
+    LREG    a5, (\at + 9) * REG_BYTES(sp)
+#ifndef __riscv_32e
+    LREG    a6, (\at + 10) * REG_BYTES(sp)
+    LREG    a7, (\at + 11) * REG_BYTES(sp)
+    LREG    t3, (\at + 12) * REG_BYTES(sp)
+    LREG    t4, (\at + 13) * REG_BYTES(sp)
+    LREG    t5, (\at + 14) * REG_BYTES(sp)
+    LREG    t6, (\at + 15) * REG_BYTES(sp)
+#endif
+.endm
+
 /* ra and s0-s11 at words 1 to 13 of the frame at sp; word 0 is the guard's (the switch files). */
 .macro save_callee
     SREG    ra,  1 * REG_BYTES(sp)

@@ -28,9 +28,10 @@ inline constexpr unsigned long mcause_interrupt = 1ul << (sizeof(unsigned long) 
 inline constexpr int exit_panic = 101;
 inline constexpr int exit_fault = 102;
 
-// What trap_entry.S saved, in its order; port_trap() may change mepc and mstatus.
+// The start of what trap_entry.S saved (the caller-saved registers follow); port_trap() may
+// change mepc and mstatus.
 struct TrapFrame {
-    unsigned long ra, t0, t1, t2, t3, t4, t5, t6, a[8], sp, mstatus, mepc;
+    unsigned long mepc, mstatus, sp;
 };
 
 // The machine timer (time_mtimer.cpp): starts it with nothing armed, before constructors run.

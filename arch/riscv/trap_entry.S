@@ -4,15 +4,16 @@
  * trap runs and 0 while one does, so a trap taken inside a handler stays on the trap stack.
  * port_trap_depth counts the traps in progress (port_in_irq()).
  *
- * Trap frame, on the trap stack (R = XLEN/8 bytes):
+ * Trap frame, on the trap stack (R = XLEN/8 bytes; riscv::TrapFrame):
  *
- *   +18R  mepc
- *   +17R  mstatus as the trap found it (FS, MPIE, MPP)
- *   +16R  sp of the interrupted code
- *   +15R  a7 ... +8R a0
- *   +7R   t6 ... +2R t1
- *   +1R   t0
- *   +0    ra                                                                   <- sp, a0 of port_trap
+ *   +18R  t6 ... +13R t3        (not on RV32E, which has no x16-x31)
+ *   +12R  a7, +11R a6           (not on RV32E)
+ *   +10R  a5 ... +5R a0
+ *   +4R   t2 ... +2R t0
+ *   +3R   ra
+ *   +2R   sp of the interrupted code
+ *   +1R   mstatus as the trap found it (FS, MPIE, MPP)
+ *   +0    mepc                                                                 <- sp, a0 of port_trap
  *
  * Only the caller-saved integer registers are kept: what port_trap() clobbers. FS is off while a
  * handler runs, so a handler that touches the FPU traps (trap.cpp reports it) rather than changing
@@ -20,7 +21,7 @@
  */
 #include "asm.h"
 
-#define TRAP_FRAME ((19 * REG_BYTES + 15) & ~15)
+#define TRAP_FRAME (((3 + CALLER_REGS) * REG_BYTES + 15) & ~15)
 
     .section .text.port_trap_entry, "ax", @progbits
     .globl port_trap_entry
@@ -31,29 +32,14 @@ port_trap_entry:
     bnez    sp, 1f
     csrr    sp, mscratch            /* a trap inside a handler: on down the trap stack */
 1:  addi    sp, sp, -TRAP_FRAME
-    SREG    ra, 0 * REG_BYTES(sp)
-    SREG    t0, 1 * REG_BYTES(sp)
-    SREG    t1, 2 * REG_BYTES(sp)
-    SREG    t2, 3 * REG_BYTES(sp)
-    SREG    t3, 4 * REG_BYTES(sp)
-    SREG    t4, 5 * REG_BYTES(sp)
-    SREG    t5, 6 * REG_BYTES(sp)
-    SREG    t6, 7 * REG_BYTES(sp)
-    SREG    a0, 8 * REG_BYTES(sp)
-    SREG    a1, 9 * REG_BYTES(sp)
-    SREG    a2, 10 * REG_BYTES(sp)
-    SREG    a3, 11 * REG_BYTES(sp)
-    SREG    a4, 12 * REG_BYTES(sp)
-    SREG    a5, 13 * REG_BYTES(sp)
-    SREG    a6, 14 * REG_BYTES(sp)
-    SREG    a7, 15 * REG_BYTES(sp)
+    save_caller 3
     csrrw   t0, mscratch, zero      /* the interrupted sp; 0 in mscratch marks a trap in progress */
-    SREG    t0, 16 * REG_BYTES(sp)
+    SREG    t0, 2 * REG_BYTES(sp)
     li      t1, MSTATUS_FS
     csrrc   t0, mstatus, t1
-    SREG    t0, 17 * REG_BYTES(sp)
+    SREG    t0, 1 * REG_BYTES(sp)
     csrr    t0, mepc
-    SREG    t0, 18 * REG_BYTES(sp)
+    SREG    t0, 0(sp)
     lla     t1, port_trap_depth
     lw      t0, 0(t1)
     addi    t0, t0, 1
@@ -67,27 +53,12 @@ port_trap_entry:
     bnez    t0, 2f
     addi    t0, sp, TRAP_FRAME      /* leaving the outermost trap: the trap stack is free again */
     csrw    mscratch, t0
-2:  LREG    t0, 18 * REG_BYTES(sp)  /* port_trap may have moved past the trapping instruction */
+2:  LREG    t0, 0(sp)               /* port_trap may have changed mepc and mstatus */
     csrw    mepc, t0
-    LREG    t0, 17 * REG_BYTES(sp)
-    csrw    mstatus, t0
-    LREG    ra, 0 * REG_BYTES(sp)
     LREG    t0, 1 * REG_BYTES(sp)
-    LREG    t1, 2 * REG_BYTES(sp)
-    LREG    t2, 3 * REG_BYTES(sp)
-    LREG    t3, 4 * REG_BYTES(sp)
-    LREG    t4, 5 * REG_BYTES(sp)
-    LREG    t5, 6 * REG_BYTES(sp)
-    LREG    t6, 7 * REG_BYTES(sp)
-    LREG    a0, 8 * REG_BYTES(sp)
-    LREG    a1, 9 * REG_BYTES(sp)
-    LREG    a2, 10 * REG_BYTES(sp)
-    LREG    a3, 11 * REG_BYTES(sp)
-    LREG    a4, 12 * REG_BYTES(sp)
-    LREG    a5, 13 * REG_BYTES(sp)
-    LREG    a6, 14 * REG_BYTES(sp)
-    LREG    a7, 15 * REG_BYTES(sp)
-    LREG    sp, 16 * REG_BYTES(sp)
+    csrw    mstatus, t0
+    restore_caller 3
+    LREG    sp, 2 * REG_BYTES(sp)
     mret
     .size port_trap_entry, .-port_trap_entry
 

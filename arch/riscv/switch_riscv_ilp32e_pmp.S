@@ -1,0 +1,46 @@
+/*
+ * port_switch(port_context* from = a0, port_context* to = a1), RV32E, ABI ilp32e, with the PMP
+ * stack guard (STACK_GUARD=pmp, guard_pmp.cpp): PMP entry 0 admits nothing in the 32 bytes below
+ * the running context's stack.
+ *
+ * Saved frame, at from->sp once suspended (the stack grows down):
+ *
+ *   +12   s1
+ *   +8    s0
+ *   +4    ra    resume address
+ *   +0    pmpaddr0: this context's guard region, NAPOT-encoded                  <- sp
+ *
+ * Entry 0's configuration is written again after its address: QEMU 7.2 rechecks its cached
+ * translations only on a pmpcfg write, and hardware takes the same write as a no-op.
+ */
+    .text
+    .globl port_switch
+    .type port_switch, @function
+    .p2align 2
+port_switch:
+    addi    sp, sp, -16
+    sw      ra, 4(sp)
+    sw      s0, 8(sp)
+    sw      s1, 12(sp)
+    csrr    t0, pmpaddr0
+    sw      t0, 0(sp)
+    sw      sp, 0(a0)
+    lw      sp, 0(a1)
+    lw      t0, 0(sp)
+    csrw    pmpaddr0, t0
+    csrsi   pmpcfg0, 0x18
+    lw      ra, 4(sp)
+    lw      s0, 8(sp)
+    lw      s1, 12(sp)
+    addi    sp, sp, 16
+    ret
+    .size port_switch, .-port_switch
+
+    .section .rodata.port_frame_bytes, "a"
+    .globl port_frame_bytes
+    .p2align 2
+port_frame_bytes:
+    .word 16
+    .size port_frame_bytes, 4
+
+    .section .note.GNU-stack, "", @progbits
