@@ -78,8 +78,9 @@ setup:
 	@tools/setup
 
 $(OBJ)/kernel/%.cpp.o $(OBJ)/arch/%.cpp.o $(OBJ)/board/%.cpp.o: CXXFLAGS_FOR = $(KERNEL_CXXFLAGS)
-# The board's and the port's make files set compiler flags: a change there rebuilds the board.
-FLAG_FILES := board/$(BOARD)/board.mk $(wildcard arch/$(ARCH)/arch.mk)
+# The board's and the port's make files (and any they include) set compiler flags: a change there
+# rebuilds the board.
+FLAG_FILES := $(filter board/% arch/%,$(MAKEFILE_LIST))
 $(OBJ)/%.cpp.o: %.cpp $(FLAG_FILES)
 	@mkdir -p $(@D)
 	$(call say,CXX,$<)

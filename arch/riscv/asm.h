@@ -147,11 +147,22 @@
     fscsr   t3
 .endm
 
-/* A function symbol with its size, for the switch files. */
+/* A function symbol, for the switch files. */
 .macro function name
     .globl \name
     .type \name, @function
     .p2align 2
 \name:
+.endm
+
+/* port_frame_bytes: the size of the frame port_context_init builds, which differs per switch. */
+.macro frame_bytes size
+    .section .rodata.port_frame_bytes, "a"
+    .globl port_frame_bytes
+    .p2align 2
+port_frame_bytes:
+    .word \size
+    .size port_frame_bytes, 4
+    .section .note.GNU-stack, "", @progbits
 .endm
 #endif

@@ -12,11 +12,10 @@
  * A fresh context (port_context_init) holds the same frame with ra = port_start, s0 = entry and
  * s1 = arg.
  */
+#include "asm.h"
+
     .text
-    .globl port_switch
-    .type port_switch, @function
-    .p2align 2
-port_switch:
+    function port_switch
     addi    sp, sp, -16
     sw      ra, 4(sp)
     sw      s0, 8(sp)
@@ -30,12 +29,4 @@ port_switch:
     ret
     .size port_switch, .-port_switch
 
-    /* The frame size port_context_init builds. */
-    .section .rodata.port_frame_bytes, "a"
-    .globl port_frame_bytes
-    .p2align 2
-port_frame_bytes:
-    .word 16
-    .size port_frame_bytes, 4
-
-    .section .note.GNU-stack, "", @progbits
+    frame_bytes 16

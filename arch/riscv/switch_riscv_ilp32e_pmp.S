@@ -13,11 +13,10 @@
  * Entry 0's configuration is written again after its address: QEMU 7.2 rechecks its cached
  * translations only on a pmpcfg write, and hardware takes the same write as a no-op.
  */
+#include "asm.h"
+
     .text
-    .globl port_switch
-    .type port_switch, @function
-    .p2align 2
-port_switch:
+    function port_switch
     addi    sp, sp, -16
     sw      ra, 4(sp)
     sw      s0, 8(sp)
@@ -36,11 +35,4 @@ port_switch:
     ret
     .size port_switch, .-port_switch
 
-    .section .rodata.port_frame_bytes, "a"
-    .globl port_frame_bytes
-    .p2align 2
-port_frame_bytes:
-    .word 16
-    .size port_frame_bytes, 4
-
-    .section .note.GNU-stack, "", @progbits
+    frame_bytes 16

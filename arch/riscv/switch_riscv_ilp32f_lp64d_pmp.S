@@ -52,11 +52,4 @@
 2:  ret
     .size port_switch, .-port_switch
 
-    .section .rodata.port_frame_bytes, "a"
-    .globl port_frame_bytes
-    .p2align 2
-port_frame_bytes:
-    .word FRAME
-    .size port_frame_bytes, 4
-
-    .section .note.GNU-stack, "", @progbits
+    frame_bytes FRAME
