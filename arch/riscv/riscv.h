@@ -23,6 +23,9 @@ inline constexpr unsigned long mstatus_mprv = 1ul << 17;
 inline constexpr unsigned long mie_mtie = 1ul << 7;
 inline constexpr unsigned long mie_meie = 1ul << 11;
 inline constexpr unsigned long mcause_interrupt = 1ul << (sizeof(unsigned long) * 8 - 1);
+// The exception or interrupt code: the ECLIC keeps more above it (the previous interrupt level,
+// mirrors of MPIE and MPP) in exceptions' mcause too; elsewhere those bits are 0.
+inline constexpr unsigned long mcause_code = 0xFFF;
 
 // Exit statuses that tell a panic and a fault apart from main()'s own return values.
 inline constexpr int exit_panic = 101;

@@ -44,12 +44,14 @@ bool in_guard(unsigned long address) {
 #endif
 }
 
+// `cause` is mcause whole, as the report shows it; what it names is its code.
 [[noreturn]] void report(const TrapFrame& frame, unsigned long cause, const char* why) {
     unsigned long mtval = RISCV_CSR_READ(mtval);
+    unsigned long code = cause & mcause_code;
     char text[256];
     Line line(text, sizeof text);
-    line << "fault: " << name(cause);
-    if ((cause == 5 || cause == 7) && in_guard(mtval)) line << " stack overflow";
+    line << "fault: " << name(code);
+    if ((code == 5 || code == 7) && in_guard(mtval)) line << " stack overflow";
     line << why << " mcause=";
     line.hex(cause) << " mepc=";
     line.hex(frame.mepc, 8) << " mtval=";
@@ -67,8 +69,8 @@ bool in_guard(unsigned long address) {
 extern "C" void port_trap(TrapFrame* frame) {
     unsigned long cause = RISCV_CSR_READ(mcause);
     if (cause & mcause_interrupt) {
-        // The low 12 bits: the interrupt's number (the ECLIC keeps other state above them).
-        if ((cause & 0xFFF) == 7)
+        // 7: the machine timer's interrupt, and with the ECLIC the core timer's source.
+        if ((cause & mcause_code) == 7)
             timer_interrupt();
         else
             intc_interrupt(cause);
@@ -78,7 +80,7 @@ extern "C" void port_trap(TrapFrame* frame) {
     // The first FPU instruction of a context without floating-point state: from now on it has some,
     // starting from the default rounding mode, and the instruction runs again. Handlers run with FS
     // off and may not use the FPU: trap_entry.S keeps no floating-point registers.
-    if (cause == 2 && (frame->mstatus & mstatus_fs) == 0) {
+    if ((cause & mcause_code) == 2 && (frame->mstatus & mstatus_fs) == 0) {
         if (port_trap_depth > 1) report(*frame, cause, " (the FPU, used in an interrupt handler)");
         frame->mstatus |= mstatus_fs_initial;
         __asm__ volatile("csrs mstatus, %0\n\tfscsr zero" ::"r"(mstatus_fs_initial));

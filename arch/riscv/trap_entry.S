@@ -1,7 +1,8 @@
 /*
- * Every machine-mode trap, interrupt or exception, enters here (mtvec, direct mode) and runs on the
- * trap stack, never on the interrupted coroutine's: mscratch holds the trap stack's top while no
- * trap runs and 0 while one does, so a trap taken inside a handler stays on the trap stack.
+ * Every machine-mode trap, interrupt or exception, enters here (mtvec: direct mode with the PLIC,
+ * ECLIC mode with every interrupt non-vectored, intc_eclic.cpp) and runs on the trap stack, never
+ * on the interrupted coroutine's: mscratch holds the trap stack's top while no trap runs and 0
+ * while one does, so a trap taken inside a handler stays on the trap stack.
  * port_trap_depth counts the traps in progress (port_in_irq()).
  *
  * Trap frame, on the trap stack (R = XLEN/8 bytes; riscv::TrapFrame):
@@ -26,7 +27,9 @@
     .section .text.port_trap_entry, "ax", @progbits
     .globl port_trap_entry
     .type port_trap_entry, @function
-    .p2align 2
+    /* ECLIC mode takes mtvec's low 6 bits for its mode, so the base is 64-byte aligned; direct
+       mode's 4 bytes are a part of that. The section keeps the alignment through the link. */
+    .p2align 6
 port_trap_entry:
     csrrw   sp, mscratch, sp
     bnez    sp, 1f
