@@ -22,9 +22,29 @@ int app_main() __asm__("main");
 }
 
 // First in the image (linker/riscv.ld): where the machine starts. Naked: it sets the registers
-// compiled code takes for granted. gp is loaded without relaxation, which would use gp itself.
+// compiled code takes for granted. Interrupts are masked first: reset leaves them so, but a
+// bootloader that jumps here (the GD32VF103's DFU ROM) may not. A core may start in an alias of the
+// image's flash (the GD32VF103 runs it from address 0), where pc-relative addresses (lla, and
+// compiled code's auipc) would miss RAM and everything else outside the alias: so next is a jump
+// to the image's own address, read from a word beside the jump, which a pc-relative load finds in
+// any alias; at the link address already, it lands on the instruction after the word. gp is
+// loaded without relaxation, which would use gp itself.
+#if __riscv_xlen == 64
+#define START_WORD ".dword"
+#define START_LOAD "ld"
+#else
+#define START_WORD ".word"
+#define START_LOAD "lw"
+#endif
 extern "C" [[gnu::naked, noreturn, gnu::section(".text.start")]] void _start() {
     __asm__ volatile(
+        "csrci mstatus, 8\n\t"
+        "lla   t0, 1f\n\t"
+        START_LOAD "    t0, 0(t0)\n\t"
+        "jr    t0\n\t"
+        ".p2align 3\n"
+        "1:    " START_WORD " 2f\n"
+        "2:\n\t"
         ".option push\n\t"
         ".option norelax\n\t"
         "lla   gp, __global_pointer$\n\t"
