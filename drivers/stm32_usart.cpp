@@ -38,7 +38,7 @@ void Stm32Usart::interrupt() {
 // DR is filled here too, not only by the TXE interrupt: QEMU 7.2 (Debian 12) raises this USART's line
 // for RXNE alone (its transmission is instant, so TXE is always set there).
 void Stm32Usart::start_tx() {
-    reg(base_ + cr1) |= tx_interrupt;
+    reg(base_ + cr1) = reg(base_ + cr1) | tx_interrupt;
     send();
 }
 
@@ -47,7 +47,7 @@ void Stm32Usart::start_tx() {
 void Stm32Usart::send() {
     uint8_t byte;
     while ((reg(base_ + sr) & txe) && next_tx(byte)) reg(base_ + dr) = byte;
-    if (tx_empty()) reg(base_ + cr1) &= ~tx_interrupt;
+    if (tx_empty()) reg(base_ + cr1) = reg(base_ + cr1) & ~tx_interrupt;
 }
 
 void Stm32Usart::put_polled(uint8_t byte) {

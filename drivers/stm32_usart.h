@@ -1,5 +1,6 @@
-// STM32F1/F2/F4 USART (the register layout with SR and DR): interrupt-driven and yield-based
-// (uart.h).
+// STM32F1/F2/F4 USART (the register layout with SR and DR), and the GD32VF103's, which has the
+// STM32F1's layout and bits under other names (STAT, DATA, BAUD, CTL0): interrupt-driven and
+// yield-based (uart.h).
 #pragma once
 
 #include <stddef.h>
@@ -14,7 +15,8 @@ public:
     constexpr explicit Stm32Usart(uintptr_t base) : base_(base) {}
 
     // Enables both directions at the divisor `brr` and the receive interrupt; the board has enabled
-    // the clock and routed the pins, and enables the NVIC line. Works, by polling, from here on.
+    // the clock and routed the pins, and enables the interrupt line (NVIC, ECLIC). Works, by
+    // polling, from here on.
     void init(uint32_t brr);
 
     // The handler of this USART's interrupt line.
