@@ -219,12 +219,22 @@ run:
 size: $(MINIMAL) $(CORE_IMAGE) $(DEMO)
 	@SIZE=$(SIZE) tools/sizes $(BOARD) $(call obj,$(KERNEL_SRCS)) -- $^
 
-# The demo, or FLASH_IMAGE (checked below), through the board's probe with openocd (tools/setup flash
-# installs it).
+# The demo, or FLASH_IMAGE (checked below), with the board's tool (tools/setup flash installs both):
+# openocd through its probe (OPENOCD: openocd's arguments), or dfu-util through the chip's USB DFU
+# bootloader (DFU_UTIL: dfu-util's arguments), which takes the raw binary beside the image, made
+# from it here when the image is one of your own.
 FLASH_IMAGE ?= $(DEMO)
-flash: $(FLASH_IMAGE)
-	@$(if $(OPENOCD),tools/setup flash,echo "$(BOARD) runs under QEMU: make run BOARD=$(BOARD)"; exit 1)
-	openocd $(OPENOCD) -c "program $(FLASH_IMAGE) verify reset exit"
+FLASH_BIN := $(basename $(FLASH_IMAGE)).bin
+flash: $(if $(DFU_UTIL),$(FLASH_BIN),$(FLASH_IMAGE))
+	@$(if $(OPENOCD)$(DFU_UTIL),tools/setup flash,echo "$(BOARD) runs under QEMU: make run BOARD=$(BOARD)"; exit 1)
+	$(if $(DFU_UTIL),dfu-util $(DFU_UTIL) -D $(FLASH_BIN),openocd $(OPENOCD) -c "program $(FLASH_IMAGE) verify reset exit")
+ifneq ($(DFU_UTIL),)
+ifeq ($(filter build/%,$(FLASH_IMAGE)),)
+$(FLASH_BIN): $(FLASH_IMAGE)
+	$(call say,BIN,$@)
+	$(Q)$(OBJCOPY) $(if $(filter %.hex,$<),-I ihex) -O binary $< $@
+endif
+endif
 
 # Guest instruction counts: under QEMU's -icount the port's clock counts guest instructions. The
 # benchmark is the arch's own (bench/target/<arch>/).
@@ -301,7 +311,7 @@ help:
 	@echo "  check    run every suite of every board (only BOARD's when given) and print 'N passed, N failed'"
 	@echo "  bench    run the benchmarks"
 	@echo "  size     ROM and RAM of the kernel alone and of the demo"
-	@echo "  flash    load the demo onto a real board with openocd (installs it first)"
+	@echo "  flash    load the demo onto a real board with openocd or dfu-util (installs them first)"
 	@echo "  compdb   write compile_commands.json for editors"
 	@echo "  clean    remove build/"
 	@echo "inputs (an unknown value stops the build and names the known ones; values for $(BOARD) in []):"

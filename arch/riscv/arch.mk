@@ -1,7 +1,7 @@
 # RISC-V port: GCC for riscv64-unknown-elf (RV32 and RV64) with picolibc, machine mode only. The
 # board's board.mk has set CORE, BOARD_FLAGS (BOARD_CPU_HZ, BOARD_TIMER_HZ, MTIME_ADDR,
-# MTIMECMP_ADDR, and for the PLIC PLIC_BASE and BOARD_IRQ_COUNT), INTC, MEMORY, BOARD_SRCS and QEMU
-# (or FLASH_TOOL), and may set TEST_STACK.
+# MTIMECMP_ADDR, BOARD_IRQ_COUNT, and PLIC_BASE or ECLIC_BASE), INTC, MEMORY, BOARD_SRCS and QEMU
+# (or OPENOCD or DFU_UTIL, how `make flash` loads it), and may set TEST_STACK.
 
 # The core a board names: its compiler flags and its switch (one per ABI family, asm.h gives the
 # register widths), and the switch STACK_GUARD=pmp builds.
