@@ -237,16 +237,18 @@ endif
 endif
 
 # Guest instruction counts: under QEMU's -icount the port's clock counts guest instructions. The
-# benchmark is the arch's own (bench/target/<arch>/).
+# benchmark is shared (bench/target/*.cpp); what differs per arch is in its
+# bench/target/<arch>/bench_arch.h, without which the arch has none.
 SWITCH_COST := $(BUILD)/instructions.elf
-TARGET_BENCH_SRCS := $(wildcard bench/target/$(ARCH)/*.cpp)
+TARGET_BENCH_SRCS := $(if $(wildcard bench/target/$(ARCH)/bench_arch.h),$(wildcard bench/target/*.cpp))
+$(call obj,$(TARGET_BENCH_SRCS)): APP_CXXFLAGS += -Ibench/target/$(ARCH)
 $(SWITCH_COST): $(CORE_OBJS) $(call obj,$(TARGET_BENCH_SRCS)) $(LDSCRIPT) $(MEMORY)
 	$(call say,LD,$@)
 	$(Q)$(LINK) $(ARCH_FLAGS) $(ARCH_LDFLAGS) $(filter %.o,$^) -o $@
 
 bench:
 	$(no-qemu)
-	$(if $(TARGET_BENCH_SRCS),,@echo "$(ARCH) has no target benchmark (bench/target/$(ARCH)/)"; exit 1)
+	$(if $(TARGET_BENCH_SRCS),,@echo "$(ARCH) has no target benchmark (bench/target/$(ARCH)/bench_arch.h)"; exit 1)
 	@tools/setup
 	@$(MAKE) --no-print-directory $(JOBS) $(SWITCH_COST)
 	@echo "== $(BOARD): guest instructions per operation =="

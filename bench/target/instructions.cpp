@@ -1,10 +1,12 @@
 // Guest instructions per kernel operation, under QEMU with -icount shift=0 (one instruction per
-// nanosecond of virtual time). QEMU has no cycle counter on M-profile, so the port's clock is calibrated
-// against a loop of known length in the same run. Each figure is the difference between a run of
-// 2N operations and one of N, so set-up, tear-down and the clock's granularity cancel out; it
-// includes the call into the operation and the loop around it.
+// nanosecond of virtual time). The port's clock need not count instructions, so it is calibrated
+// against a loop of known length in the same run (bench_arch.h, one per arch, says what differs:
+// that loop, the FPU and the goals). Each figure is the difference between a run of 2N operations
+// and one of N, so set-up, tear-down and the clock's granularity cancel out; it includes the call
+// into the operation and the loop around it.
 #include <stdio.h>
 
+#include "bench_arch.h"
 #include "port.h"
 #include "weft/weft.h"
 
@@ -13,9 +15,6 @@ WEFT_POOL(bench_pool, 2, 1024);
 namespace {
 
 constexpr uint32_t n = 100000;
-
-// Two instructions an iteration: subs, bne.
-void spin(uint32_t count) { __asm__ volatile("1: subs %0, #1\n\tbne 1b" : "+r"(count)::"cc"); }
 
 uint64_t ticks(void (*f)(uint32_t), uint32_t count) {
     uint64_t t0 = port_cycles();
@@ -31,20 +30,7 @@ alignas(PORT_SLOT_ALIGN) unsigned char a_slot[1024], b_slot[1024];
 bool with_fpu;
 
 void touch_fpu() {
-#if defined(__ARM_FP)
-    if (with_fpu) __asm__ volatile("vmov.f32 s0, #1.0" ::: "s0");
-#endif
-}
-
-// CONTROL.FPCA: the running context has FPU state. Always false without an FPU.
-bool fpu_state_live() {
-#if defined(__ARM_FP)
-    uint32_t control;
-    __asm__ volatile("mrs %0, control" : "=r"(control));
-    return (control & 4) != 0;
-#else
-    return false;
-#endif
+    if (with_fpu) bench::touch_fpu();
 }
 
 [[noreturn]] void bounce(void*) {
@@ -68,7 +54,7 @@ bool fpu_was_live;
     touch_fpu();
     for (;;) {
         result = ticks(switches, request);
-        fpu_was_live = fpu_state_live();
+        fpu_was_live = bench::fpu_state_live();
         port_switch(&a_ctx, &main_ctx);
     }
 }
@@ -173,23 +159,22 @@ void row(const char* what, double instructions, int goal) {
 }  // namespace
 
 int main() {
-    per_tick = 2.0 * n / static_cast<double>(ticks(spin, 2 * n) - ticks(spin, n));
+    per_tick = double{bench::spin_instructions} * n /
+               static_cast<double>(ticks(bench::spin, 2 * n) - ticks(bench::spin, n));
     weft::Result<weft::Coroutine*> made = weft::create(bench_pool, yield_until_stopped, nullptr);
     if (!made) return 1;
     plain = *made;
 
     printf("calibration: %.2f instructions per tick of the port's clock (port_cycles)\n", per_tick);
     printf("%-36s %8s\n", "operation", "instructions");
-    row("switch (port_switch, with its call)", switch_cost(false), 8);
+    row("switch (port_switch, with its call)", switch_cost(false), bench::goal_switch);
     if (fpu_was_live) printf("  (neither context used the FPU, but the switch itself did)\n");
-#if defined(__ARM_FP)
-    row("switch, both contexts using the FPU", switch_cost(true), 0);
-#endif
+    if constexpr (bench::has_fpu) row("switch, both contexts using the FPU", switch_cost(true), 0);
     row("enter + yield round trip", cost(enter_yield, n, 1), 0);
     stop = true;
     weft::enter(plain);
-    row("scheduler yield to the next ready", cost(scheduler_yields, n, 2), 30);
-    row("semaphore hand-off", cost(handoffs, n / 2, 2), 60);
+    row("scheduler yield to the next ready", cost(scheduler_yields, n, 2), bench::goal_yield);
+    row("semaphore hand-off", cost(handoffs, n / 2, 2), bench::goal_handoff);
     row("create + enter + terminate (1 KiB)", cost(lifecycles, n / 10, 1), 0);
     return bench_pool.used() == 0 ? 0 : 1;
 }
