@@ -2,6 +2,12 @@
 // (fewer than txcnt = 1 bytes queued: the FIFO is empty) are levels, not events: the handler empties
 // the receive FIFO, and the transmit interrupt is enabled only while the ring holds bytes. The
 // block flags no receive errors: a byte lost is one the ring had no room for (UartStats::dropped).
+//
+// QEMU 7.2's model (hw/char/sifive_uart.c) raises its interrupt line whenever IE.TXWM is set, and
+// whenever IE.RXWM is set and any byte waits, whatever txcnt and rxcnt say. With rxcnt = 0 and
+// txcnt = 1 that is the chip's behaviour too, since QEMU sends at once and its transmit FIFO is
+// always empty: the driver needs nothing of its own for QEMU. Its PLIC latches each raise, also
+// those of reads that leave bytes behind, so a handler run may find nothing to do: one claim more.
 #include "sifive_uart.h"
 
 #include "mmio.h"
