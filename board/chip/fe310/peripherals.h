@@ -16,6 +16,7 @@ inline constexpr unsigned uart0_irq = 3;  // its PLIC source
 inline constexpr uintptr_t prci_hfrosccfg = 0x0, prci_hfxosccfg = 0x4, prci_pllcfg = 0x8, prci_plloutdiv = 0xC;
 
 // GPIO registers, from gpio_base: one bit per pin in each.
-inline constexpr uintptr_t gpio_output_en = 0x08, gpio_port = 0x0C, gpio_iof_en = 0x38, gpio_iof_sel = 0x3C;
+inline constexpr uintptr_t gpio_output_en = 0x08, gpio_port = 0x0C, gpio_iof_en = 0x38, gpio_iof_sel = 0x3C,
+                           gpio_out_xor = 0x40;
 
 }  // namespace fe310
