@@ -30,9 +30,10 @@ constinit SifiveUart uart0{uart0_base};
 void set(uintptr_t address, uint32_t bits) { reg(address) = reg(address) | bits; }
 void clear(uintptr_t address, uint32_t bits) { reg(address) = reg(address) & ~bits; }
 
-// hfclk from the crystal. The PLL's reference and bypass may change only while it does not drive
-// hfclk (the manual's PRCI chapter), so hfclk runs from the internal oscillator meanwhile, then
-// switches to the bypassed path: a glitch-free mux, code keeps running from flash.
+// hfclk from the crystal. The PLL's reference and bypass change only while that path does not drive
+// hfclk, and the reference only while bypassed (SiFive's forum on this PRCI: otherwise the PLL can
+// lose lock or latch up), so hfclk runs from the internal oscillator meanwhile; pllsel's mux is
+// glitch-free, so code keeps running from flash across the switch.
 void clock_init() {
     const uintptr_t prci = prci_base;
     set(prci + prci_hfrosccfg, osc_enable);
