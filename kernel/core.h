@@ -101,30 +101,33 @@ WEFT_HOT Coroutine* back_to(Coroutine* to) {
     return to;
 }
 
-// Suspends the running coroutine, just marked waiting with interrupts masked as saved in `s`,
-// until it is made ready: a scheduled one leaves the ready ring in the same masked section and
-// hands the CPU to the next ready coroutine (or the scheduler); any other returns to its caller
-// and the scheduler owns it from now on, as it is woken into the ring.
-// A wake-up that lands after the unmask but before the switch puts it back at the ring's tail,
-// from where it is resumed once its context is saved: nothing is lost.
-[[gnu::cold]] Coroutine* adopt(Coroutine* self);
+// The whole of block() for a coroutine that is not scheduled, out of line: a call in the middle
+// of the hot path would make every caller keep more registers across it.
+[[gnu::cold, gnu::noinline]] void block_unscheduled(Coroutine* self, port_irq_state s);
 
 // Stops: the running coroutine was about to wait on `w` with interrupts masked before its call
 // masked them (the saved state is true): nothing could wake it, and whatever ran next would run masked.
 [[noreturn, gnu::cold]] void masked_wait(const Waiter& w);
 
-WEFT_HOT void block(Coroutine* self, port_irq_state s) {
-    Coroutine* to;
-    if (__builtin_expect(self->scheduled, true))
-        to = ready_leave(self);
-    else
-        to = adopt(self);
+// The tail of block(), once `to` is known.
+WEFT_HOT void block_to(Coroutine* self, Coroutine* to, port_irq_state s) {
     port_irq_restore(s);
     // Masked before the call masked them? Tested here, where the call really waits, after the
     // restore, where the compiler has no use left for the saved state: one instruction on
     // Cortex-M's blocking path, none on the path that does not block.
     if (__builtin_expect(static_cast<bool>(s), false)) masked_wait(*self->waiter);
     switch_to(self, to);
+}
+
+// Suspends the running coroutine, just marked waiting with interrupts masked as saved in `s`,
+// until it is made ready: a scheduled one leaves the ready ring in the same masked section and
+// hands the CPU to the next ready coroutine (or the scheduler); any other returns to its caller
+// and the scheduler owns it from now on, as it is woken into the ring.
+// A wake-up that lands after the unmask but before the switch puts it back at the ring's tail,
+// from where it is resumed once its context is saved: nothing is lost.
+WEFT_HOT void block(Coroutine* self, port_irq_state s) {
+    if (__builtin_expect(!self->scheduled, false)) return block_unscheduled(self, s);
+    block_to(self, ready_leave(self), s);
 }
 
 // Starts `t`, re-arming the port's timer when it is the new earliest. Interrupts masked.
@@ -138,12 +141,24 @@ void complete(Waiter* w, int8_t which, Status status);
 // queue alone, no timeout), the common case, needs only its node unlinked: its outcome was set to
 // ok from node 0 when it began. Interrupts masked.
 void wake_front(WaitQueue& q);
-WEFT_HOT void wake_front_inline(WaitQueue& q) {
+
+// wake_front() and then the restore of `s`, for a waiter that is not plain: out of line, so that
+// a caller whose other paths make no call keeps no frame.
+[[gnu::noinline]] void wake_front_restore(WaitQueue& q, port_irq_state s);
+
+// Wakes the longest waiter of `q` (not empty) if its wait is plain, and says so; otherwise
+// leaves it, for wake_front() or wake_front_restore(). Interrupts masked.
+WEFT_HOT bool wake_front_plain(WaitQueue& q) {
     WaitNode* n = q.front();
-    if (__builtin_expect(n->plain, true)) {
-        q.pop_front();
-        ready_insert(n->waiter->co);
-    } else {
+    if (__builtin_expect(!n->plain, false)) return false;
+    q.pop_front();
+    ready_insert(n->waiter->co);
+    return true;
+}
+
+WEFT_HOT void wake_front_inline(WaitQueue& q) {
+    if (!wake_front_plain(q)) {
+        WaitNode* n = q.front();
         complete(n->waiter, static_cast<int8_t>(n->index), Status::ok);
     }
 }

@@ -99,12 +99,12 @@ void masked_wait(const Waiter& w) {
     panic(call, w.co, " called with interrupts masked: nothing could wake it, and what ran next would run masked");
 }
 
-Coroutine* adopt(Coroutine* self) {
+void block_unscheduled(Coroutine* self, port_irq_state s) {
     Coroutine* to = back_to(self->caller);
     self->scheduled = true;
     self->caller = &k.root;
     ++k.owned;
-    return to;
+    block_to(self, to, s);
 }
 
 }  // namespace core
@@ -163,22 +163,30 @@ void enter(Coroutine* co) {
     switch_to(self, co);
 }
 
+namespace {
+
+// yield() from an entered coroutine, main() or a handler: out of line, so the scheduled path keeps
+// no frame of its own and ends in a tail call of the switch.
+[[gnu::noinline, gnu::cold]] void yield_unscheduled(Coroutine* self) {
+    if (self == &k.root || port_in_irq()) not_blocking_context("yield()");
+    switch_to(self, back_to(self->caller));
+}
+
+}  // namespace
+
 void yield() {
     Coroutine* self = k.current;
     // Not checked for masked interrupts, to keep the hot path short: a yield hands the CPU to a
     // coroutine that runs, not to a wait. What masked interrupts would hang is caught where it
     // would: a blocking call refuses them, and run() refuses to sleep with them.
-    if (__builtin_expect(port_in_irq() || !self->scheduled, false)) {
-        if (self == &k.root || port_in_irq())
-            not_blocking_context("yield()");
-        switch_to(self, back_to(self->caller));
-        return;
-    }
+    if (__builtin_expect(port_in_irq() || !self->scheduled, false)) return yield_unscheduled(self);
     // Rotating the ring needs no masking: an interrupt only ever inserts behind the tail, and
-    // self->next changes under us only while self is alone, when either value is right.
-    Coroutine* next = __atomic_load_n(&self->next, __ATOMIC_RELAXED);
+    // self->next changes under us only while self is alone, when either value is right. Each is
+    // one access an interrupt sees whole; volatile, not a relaxed atomic, whose store GCC 12 makes
+    // an amoswap on RISC-V.
+    Coroutine* next = *static_cast<Coroutine* volatile*>(&self->next);
     if (__builtin_expect(next == self, false)) return;  // alone: keep running
-    __atomic_store_n(&k.ready_tail, self, __ATOMIC_RELAXED);
+    *static_cast<Coroutine* volatile*>(&k.ready_tail) = self;
     switch_to(self, next);
 }
 

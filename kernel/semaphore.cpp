@@ -37,9 +37,12 @@ Status Semaphore::try_take() {
 Status Semaphore::give() {
     port_irq_state s = port_irq_save();
     Status result = Status::ok;
-    if (!waiters_.empty())
-        wake_front_inline(waiters_);
-    else if (count_ == UINT32_MAX)
+    if (!waiters_.empty()) {
+        if (__builtin_expect(!wake_front_plain(waiters_), false)) {
+            wake_front_restore(waiters_, s);
+            return Status::ok;
+        }
+    } else if (count_ == UINT32_MAX)
         result = Status::exhausted;
     else
         ++count_;

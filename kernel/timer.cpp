@@ -31,6 +31,11 @@ void complete(Waiter* w, int8_t which, Status status) {
 
 void wake_front(WaitQueue& q) { wake_front_inline(q); }
 
+void wake_front_restore(WaitQueue& q, port_irq_state s) {
+    wake_front(q);
+    port_irq_restore(s);
+}
+
 Status suspend(Waiter& w, port_irq_state s) { return suspend_inline(w, s); }
 
 Status wait_on(WaitQueue& q, void* data, Timeout timeout, port_irq_state s, WaitKind kind, const void* object) {
