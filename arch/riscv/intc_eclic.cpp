@@ -1,11 +1,8 @@
 // Nuclei's enhanced core-local interrupt controller (ECLIC) of the GD32VF103's Bumblebee core. In
 // ECLIC mode every interrupt, the core timer's included, is an ECLIC source, and mie is ignored.
 // Each source is level-triggered and non-vectored, so all of them enter port_trap_entry, as the
-// exceptions do; trap.cpp sends source 7, the core timer, to the timer and the rest here. Source N's
-// handler is irqN_handler (arch/irq_table.h); a source without one stops the system with its
-// number. board.mk gives ECLIC_BASE and BOARD_IRQ_COUNT.
-#include "irq_table.h"
-#include "line.h"
+// exceptions do; trap.cpp sends source 7, the core timer, to the timer and the rest here, and from
+// here to their handlers (irq_dispatch.cpp). board.mk gives ECLIC_BASE and BOARD_IRQ_COUNT.
 #include "port.h"
 #include "riscv.h"
 
@@ -28,22 +25,6 @@ constexpr unsigned timer_source = 7;
 
 inline volatile uint8_t& source(unsigned irq, uintptr_t field) { return byte(sources + 4 * irq + field); }
 
-}  // namespace
-
-extern "C" [[gnu::used]] void port_unexpected_irq(unsigned irq) {
-    char text[32];
-    Line line(text, sizeof text);
-    line << "unexpected interrupt ";
-    port_panic(line.dec(irq).text());
-}
-
-#define WEFT_IRQ_WEAK(n) extern "C" [[gnu::weak]] void irq##n##_handler();
-WEFT_IRQ_ALL(WEFT_IRQ_WEAK)
-
-namespace {
-// Null where no board or driver defines the handler.
-constexpr weft_irq::Handler every_irq[] = {WEFT_IRQ_ALL(WEFT_IRQ_ENTRY)};
-constexpr auto handlers = weft_irq::first<BOARD_IRQ_COUNT>(every_irq);
 }  // namespace
 
 void riscv::intc_start() {
@@ -80,8 +61,5 @@ void riscv::timer_irq(bool on) { source(timer_source, ie) = on ? 1 : 0; }
 // dealt with the device, so nothing is acknowledged here.
 void riscv::intc_interrupt(unsigned long mcause) {
     const unsigned irq = mcause & mcause_code;
-    if (irq < BOARD_IRQ_COUNT && handlers.handlers[irq] != nullptr)
-        handlers.handlers[irq]();
-    else
-        port_unexpected_irq(irq);
+    irq_dispatch(irq);
 }

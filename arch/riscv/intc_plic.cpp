@@ -1,9 +1,7 @@
 // The platform-level interrupt controller (PLIC) of QEMU's virt and the FE310, hart 0's machine-
 // mode context: every device interrupt at priority 1 over a threshold of 0, taken through the
-// machine external interrupt. Source N's handler is irqN_handler (arch/irq_table.h); a source
-// without one stops the system with its number. board.mk gives PLIC_BASE and BOARD_IRQ_COUNT.
-#include "irq_table.h"
-#include "line.h"
+// machine external interrupt; each claimed source goes to its handler (irq_dispatch.cpp). board.mk
+// gives PLIC_BASE and BOARD_IRQ_COUNT.
 #include "port.h"
 #include "riscv.h"
 
@@ -20,22 +18,6 @@ constexpr uintptr_t enable = PLIC_BASE + 0x2000;       // context 0: hart 0, mac
 constexpr uintptr_t threshold = PLIC_BASE + 0x200000;  // context 0
 constexpr uintptr_t claim = PLIC_BASE + 0x200004;      // read claims, write completes
 
-}  // namespace
-
-extern "C" [[gnu::used]] void port_unexpected_irq(unsigned irq) {
-    char text[32];
-    Line line(text, sizeof text);
-    line << "unexpected interrupt ";
-    port_panic(line.dec(irq).text());
-}
-
-#define WEFT_IRQ_WEAK(n) extern "C" [[gnu::weak]] void irq##n##_handler();
-WEFT_IRQ_ALL(WEFT_IRQ_WEAK)
-
-namespace {
-// Null where no board or driver defines the handler.
-constexpr weft_irq::Handler every_irq[] = {WEFT_IRQ_ALL(WEFT_IRQ_ENTRY)};
-constexpr auto handlers = weft_irq::first<BOARD_IRQ_COUNT>(every_irq);
 }  // namespace
 
 void riscv::intc_start() {
@@ -60,10 +42,7 @@ void riscv::timer_irq(bool on) {
 // Claims until nothing is pending, so two sources pending together cost one trap.
 void riscv::intc_interrupt(unsigned long) {
     while (uint32_t irq = reg(claim)) {
-        if (irq < BOARD_IRQ_COUNT && handlers.handlers[irq] != nullptr)
-            handlers.handlers[irq]();
-        else
-            port_unexpected_irq(irq);
+        irq_dispatch(irq);
         reg(claim) = irq;
     }
 }
