@@ -41,21 +41,26 @@ public:
         bus_.write(ier, ier_rx | ier_line);
     }
 
-    // The handler of this UART's interrupt line. Reading LSR clears the error flags it reports
-    // and every received byte pops, so nothing is counted twice.
+    // The handler of this UART's interrupt line. Each LSR read counts the errors it reports
+    // (line_status()) and every received byte pops, so nothing is counted twice.
     void interrupt() {
         using namespace ns16550;
         uint8_t status;
-        while (((status = bus_.read(lsr)) & lsr_data) != 0) {
-            if (status & lsr_errors) hardware_error();
-            received(bus_.read(rbr));
-        }
-        if (status & lsr_errors) hardware_error();
+        while (((status = line_status()) & lsr_data) != 0) received(bus_.read(rbr));
         if (status & lsr_thr_empty) fill();
         wake();
     }
 
 private:
+    // LSR. Reading it clears the error flags it reports, so every read counts them: the handler's
+    // and the polling ones of start_tx() and put_polled() (masked, so never alongside the handler),
+    // or an error one of those saw first would go uncounted.
+    uint8_t line_status() {
+        uint8_t status = bus_.read(ns16550::lsr);
+        if (status & ns16550::lsr_errors) hardware_error();
+        return status;
+    }
+
     // With interrupts masked: an empty FIFO takes up to 16 bytes; the THR-empty interrupt, on
     // while bytes wait, says when it is empty again.
     void fill() {
@@ -66,14 +71,14 @@ private:
     }
 
     void start_tx() override {
-        if (bus_.read(ns16550::lsr) & ns16550::lsr_thr_empty)
+        if (line_status() & ns16550::lsr_thr_empty)
             fill();
         else
             bus_.write(ns16550::ier, ns16550::ier_rx | ns16550::ier_line | ns16550::ier_tx);
     }
 
     void put_polled(uint8_t byte) override {
-        while (!(bus_.read(ns16550::lsr) & ns16550::lsr_thr_empty)) {}
+        while (!(line_status() & ns16550::lsr_thr_empty)) {}
         bus_.write(ns16550::thr, byte);
     }
 

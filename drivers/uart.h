@@ -66,7 +66,7 @@ protected:
     // transfer in flight finish it first.
     virtual void flush_polled();
 
-    // For the interrupt handler (and start_tx()).
+    // For the interrupt handler (and start_tx() and put_polled(), which run with interrupts masked).
     // Puts a received byte in the ring, or counts it dropped when the ring is full.
     void received(uint8_t byte);
     // Counts an error the hardware flagged.

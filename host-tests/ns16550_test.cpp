@@ -583,4 +583,34 @@ TEST_F(Ns16550Driver, WritePolledWaitsForThrEmptyBeforeEachByteAfterTheRing) {
     EXPECT_EQ(board.dev.tx_overflows(), 0u);
 }
 
+// An error flag that write_polled's LSR polls see before the handler does is counted once: the
+// read clears it, so the handler cannot (a regression: it went uncounted).
+TEST_F(Ns16550Driver, AnErrorSeenWhilePollingIsCounted) {
+    Board board;
+    board.start();
+    port_irq_state masked = port_irq_save();
+    board.dev.arrive_bad('e', lsr_fe);  // its interrupt held off by the mask
+    board.uart.write_polled("p", 1);
+    port_irq_restore(masked);
+    EXPECT_EQ(board.uart.stats().overruns, 1u);
+    EXPECT_EQ(board.uart.stats().received, 1u);
+    board.dev.transmit();
+    EXPECT_EQ(board.dev.wire, "p");
+}
+
+// The same for the LSR read with which write() starts the transmitter, a bad byte landing just
+// before it looks (a regression too).
+TEST_F(Ns16550Driver, AnErrorSeenWhenStartingToSendIsCounted) {
+    Board board;
+    board.start();
+    board.dev.before_next_lsr_read([&] { board.dev.arrive_bad('e', lsr_pe); });
+    Body writer = [&] { board.uart.write("s", 1); };
+    go(writer, "writer");
+    EXPECT_EQ(run(), Status::ok);
+    EXPECT_EQ(board.uart.stats().overruns, 1u);
+    EXPECT_EQ(board.uart.stats().received, 1u);
+    board.dev.transmit();
+    EXPECT_EQ(board.dev.wire, "s");
+}
+
 }  // namespace
