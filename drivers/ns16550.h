@@ -38,7 +38,7 @@ public:
         bus_.write(lcr, 0x03);
         bus_.write(fcr, 0x07);
         bus_.write(mcr, 0x08);
-        bus_.write(ier, ier_rx | ier_line);
+        bus_.write(ier, ier_ = ier_rx | ier_line);
     }
 
     // The handler of this UART's interrupt line. Each LSR read counts the errors it reports
@@ -67,14 +67,27 @@ private:
         using namespace ns16550;
         uint8_t byte;
         for (size_t n = 0; n < fifo && next_tx(byte); ++n) bus_.write(thr, byte);
-        bus_.write(ier, tx_empty() ? ier_rx | ier_line : ier_rx | ier_line | ier_tx);
+        tx_interrupt(!tx_empty());
+    }
+
+    // IER's THR-empty bit, written only when it changes: each write is an `out` on a PC.
+    void tx_interrupt(bool on) {
+        using namespace ns16550;
+        const uint8_t want = on ? ier_rx | ier_line | ier_tx : ier_rx | ier_line;
+        if (want != ier_) bus_.write(ier, ier_ = want);
     }
 
     void start_tx() override {
         if (line_status() & ns16550::lsr_thr_empty)
             fill();
         else
-            bus_.write(ns16550::ier, ns16550::ier_rx | ns16550::ier_line | ns16550::ier_tx);
+            tx_interrupt(true);
+    }
+
+    // Polling empties the ring, so the THR-empty interrupt has nothing left to wait for.
+    void flush_polled() override {
+        Uart::flush_polled();
+        tx_interrupt(false);
     }
 
     void put_polled(uint8_t byte) override {
@@ -83,4 +96,5 @@ private:
     }
 
     Bus bus_;
+    uint8_t ier_ = 0;  // what IER holds: only this driver writes it
 };

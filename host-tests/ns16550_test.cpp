@@ -412,7 +412,8 @@ TEST_F(Ns16550Driver, ABurstWakesABlockedReaderAndIsTakenInOneInterrupt) {
         expected.push_back("r LSR 0x61");
         expected.push_back("r RBR " + hex(static_cast<uint8_t>(c)));
     }
-    expected.insert(expected.end(), {"r LSR 0x60", "w IER 0x05", "irq end"});
+    // IER already has the THR-empty interrupt off: not written again.
+    expected.insert(expected.end(), {"r LSR 0x60", "irq end"});
     EXPECT_EQ(board.dev.trace.events(), expected);
     EXPECT_EQ(board.uart.stats().received, ns16550::fifo);
     EXPECT_EQ(board.uart.stats().interrupts, 1u);
@@ -571,8 +572,13 @@ TEST_F(Ns16550Driver, WritePolledWaitsForThrEmptyBeforeEachByteAfterTheRing) {
     Events polled = board.dev.trace.events();
     port_irq_restore(masked);
 
+    // Once the ring is empty the THR-empty interrupt, on while it held bytes, goes off, once.
     Events expected;
-    for (char c : queued.substr(ns16550::fifo) + "xyz")
+    for (char c : queued.substr(ns16550::fifo))
+        expected.insert(expected.end(),
+                        {"r LSR 0x00", "r LSR 0x60", "w THR " + hex(static_cast<uint8_t>(c))});
+    expected.push_back("w IER 0x05");
+    for (char c : std::string("xyz"))
         expected.insert(expected.end(),
                         {"r LSR 0x00", "r LSR 0x60", "w THR " + hex(static_cast<uint8_t>(c))});
     EXPECT_EQ(polled, expected);
