@@ -167,7 +167,7 @@ TESTS := $(BUILD)/target_tests.elf
 # host-tests/shared/weft_test.h, with TEST_STACK bytes per test coroutine.
 TARGET_TEST_SRCS := $(wildcard host-tests/shared/*.cpp target-tests/*.cpp target-tests/$(ARCH)/*.cpp)
 $(call obj,$(TARGET_TEST_SRCS)): APP_CXXFLAGS += -DWEFT_TEST_ON_TARGET -DWEFT_TEST_STACK=$(TEST_STACK) \
-	-Ihost-tests/shared -Itarget-tests/$(ARCH)
+	-Ihost-tests/shared -Itarget-tests -Itarget-tests/$(ARCH)
 # Everything in an image is firmware: built as the kernel is.
 KERNEL_CXXFLAGS += $(ARCH_CXXFLAGS)
 APP_CXXFLAGS := $(KERNEL_CXXFLAGS)

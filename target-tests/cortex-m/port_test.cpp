@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cortex_m.h"
+#include "fp_cases.h"
 #include "kernel_test.h"
 #include "port.h"
 
@@ -40,8 +41,6 @@ struct FpState {
         "pop    {r4, pc}\n\t");
 }
 
-void yield_once() { weft::yield(); }
-
 // CONTROL.FPCA: the running context has executed an FPU instruction since it was (re)started.
 bool fpu_state_live() {
     uint32_t control;
@@ -71,55 +70,24 @@ constexpr FpResults round_to_nearest{0x3EAAAAAB, 0xBEAAAAAB, 0x00400000};
 constexpr FpResults round_to_zero_flushed{0x3EAAAAAA, 0xBEAAAAAA, 0x00000000};
 constexpr FpResults round_up{0x3EAAAAAB, 0xBEAAAAAA, 0x00400000};
 
-struct FpWorker {
-    FpState in;  // s16-s31 and FPSCR to hold across each switch
-    FpResults expected;
-    bool registers_kept = true, results_right = true;
+struct Fp {
+    using State = FpState;
+    using Results = FpResults;
+    static void hold(const State* in, State* out, void (*away)()) { hold_fpu_state_across(in, out, away); }
+    static bool kept(const State& in, const State& out) { return memcmp(&out, &in, sizeof out) == 0; }
+    static bool live() { return fpu_state_live(); }
+    static Results results() { return fp_results(); }
 };
-
-void fpu_worker(void* arg) {
-    auto& w = *static_cast<FpWorker*>(arg);
-    for (int round = 0; round < 4; ++round) {
-        FpState out;
-        hold_fpu_state_across(&w.in, &out, yield_once);
-        if (memcmp(&out, &w.in, sizeof out) != 0) w.registers_kept = false;
-        // FPSCR is still this coroutine's after the switches: its arithmetic follows it.
-        if (!(fp_results() == w.expected)) w.results_right = false;
-        weft::yield();
-        if (!(fp_results() == w.expected)) w.results_right = false;
-    }
-}
+using Cases = FpCases<Fp>;
 
 // Distinct values in every register: coroutine `tag`'s s16-s31 are tag << 8 | register number.
-FpWorker fpu_worker_state(uint32_t tag, uint32_t fpscr, FpResults expected) {
-    FpWorker w{};
+Cases::Worker fpu_worker_state(uint32_t tag, uint32_t fpscr, FpResults expected) {
+    Cases::Worker w{};
     for (uint32_t i = 0; i < 16; ++i) w.in.s[i] = 0x3F800000u + (tag << 8) + 16 + i;
     w.in.fpscr = fpscr;
     w.expected = expected;
     return w;
 }
-
-struct PlainWorker {
-    bool fpu_state_stayed_off = true;
-    FpResults first_use{};
-};
-
-// Never touches the FPU until the end, while others use it around each of its switches.
-void plain_worker(void* arg) {
-    auto& p = *static_cast<PlainWorker*>(arg);
-    for (int round = 0; round < 8; ++round) {
-        weft::yield();
-        if (fpu_state_live()) p.fpu_state_stayed_off = false;
-    }
-    p.first_use = fp_results();
-}
-
-bool spawn_all(void* const* args, void (*const* bodies)(void*), int n) {
-    for (int i = 0; i < n; ++i)
-        if (!weft::spawn(weft::test::pool, bodies[i], args[i])) return false;
-    return true;
-}
-
 #endif
 
 #if PORT_MPU_GUARD
@@ -177,37 +145,16 @@ TEST(Port, TheMpuGuardFollowsTheRunningStackAndAdmitsNothing) {
 // Two coroutines with different s16-s31 and different FPSCR settings (round to zero with
 // flush-to-zero; round up without), switching straight to each other both ways.
 TEST(Port, FpuRegistersAndFpscrStayWithTheirCoroutine) {
-    FpWorker a = fpu_worker_state(1, fpscr_round_to_zero | fpscr_flush_to_zero, round_to_zero_flushed);
-    FpWorker b = fpu_worker_state(2, fpscr_round_up, round_up);
-    void* args[] = {&a, &b};
-    void (*bodies[])(void*) = {fpu_worker, fpu_worker};
-    ASSERT_TRUE(spawn_all(args, bodies, 2));
-    EXPECT_EQ(weft::run(), weft::Status::ok);
-    EXPECT_TRUE(a.registers_kept);
-    EXPECT_TRUE(b.registers_kept);
-    EXPECT_TRUE(a.results_right);
-    EXPECT_TRUE(b.results_right);
-    EXPECT_EQ(weft::test::pool.used(), 0u);
+    Cases::straight(fpu_worker_state(1, fpscr_round_to_zero | fpscr_flush_to_zero, round_to_zero_flushed),
+                    fpu_worker_state(2, fpscr_round_up, round_up));
 }
 
 // The same two with a coroutine between them that never uses the FPU: every switch into and out
 // of it passes FPU state by. It runs without any (CONTROL.FPCA stays clear), and its first FPU
 // instruction starts from the default FPSCR, not from the settings of whoever ran before it.
 TEST(Port, ACoroutineWithoutFpuStateInterleavesWithOnesThatHaveIt) {
-    FpWorker a = fpu_worker_state(3, fpscr_round_to_zero | fpscr_flush_to_zero, round_to_zero_flushed);
-    FpWorker b = fpu_worker_state(4, fpscr_round_up, round_up);
-    PlainWorker c;
-    void* args[] = {&a, &c, &b};
-    void (*bodies[])(void*) = {fpu_worker, plain_worker, fpu_worker};
-    ASSERT_TRUE(spawn_all(args, bodies, 3));
-    EXPECT_EQ(weft::run(), weft::Status::ok);
-    EXPECT_TRUE(a.registers_kept);
-    EXPECT_TRUE(b.registers_kept);
-    EXPECT_TRUE(a.results_right);
-    EXPECT_TRUE(b.results_right);
-    EXPECT_TRUE(c.fpu_state_stayed_off);
-    EXPECT_TRUE(c.first_use == round_to_nearest);
-    EXPECT_EQ(weft::test::pool.used(), 0u);
+    Cases::with_plain_between(fpu_worker_state(3, fpscr_round_to_zero | fpscr_flush_to_zero, round_to_zero_flushed),
+                              fpu_worker_state(4, fpscr_round_up, round_up), round_to_nearest);
 }
 #endif
 

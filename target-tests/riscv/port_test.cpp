@@ -3,6 +3,7 @@
 // target-tests/port_test.cpp.
 #include <string.h>
 
+#include "fp_cases.h"
 #include "kernel_test.h"
 #include "port.h"
 #include "riscv.h"
@@ -53,8 +54,6 @@ void hold_fp_state_across(const FpState* in, FpState* out, void (*away)()) {
                      : "t0", "memory");
 }
 
-void yield_once() { weft::yield(); }
-
 // mstatus.FS: the running context has floating-point state.
 bool fp_state_live() { return (RISCV_CSR_READ(mstatus) & riscv::mstatus_fs) != 0; }
 
@@ -79,87 +78,38 @@ constexpr FpResults round_to_nearest{0x3EAAAAAB, 0xBEAAAAAB};
 constexpr FpResults round_toward_zero{0x3EAAAAAA, 0xBEAAAAAA};
 constexpr FpResults round_up{0x3EAAAAAB, 0xBEAAAAAA};
 
-struct FpWorker {
-    FpState in;
-    FpResults expected;
-    bool registers_kept = true, results_right = true;
-};
-
-void fp_worker(void* arg) {
-    auto& w = *static_cast<FpWorker*>(arg);
-    for (int round = 0; round < 4; ++round) {
-        FpState out;
-        hold_fp_state_across(&w.in, &out, yield_once);
-        if (memcmp(out.f, w.in.f, sizeof out.f) != 0 || (out.fcsr & 0xE0) != w.in.fcsr) w.registers_kept = false;
-        if (!(fp_results() == w.expected)) w.results_right = false;
-        weft::yield();
-        if (!(fp_results() == w.expected)) w.results_right = false;
+struct Fp {
+    using State = FpState;
+    using Results = FpResults;
+    static void hold(const State* in, State* out, void (*away)()) { hold_fp_state_across(in, out, away); }
+    // fs0-fs11 and the rounding mode; the accrued flags are the arithmetic's.
+    static bool kept(const State& in, const State& out) {
+        return memcmp(out.f, in.f, sizeof out.f) == 0 && (out.fcsr & 0xE0) == in.fcsr;
     }
-}
+    static bool live() { return fp_state_live(); }
+    static Results results() { return fp_results(); }
+};
+using Cases = FpCases<Fp>;
 
 // Distinct values in every register: coroutine `tag`'s fs0-fs11 are tag << 8 | register number.
-FpWorker fp_worker_state(uint32_t tag, uint32_t fcsr, FpResults expected) {
-    FpWorker w{};
+Cases::Worker fp_worker_state(uint32_t tag, uint32_t fcsr, FpResults expected) {
+    Cases::Worker w{};
     for (uint32_t i = 0; i < 12; ++i) w.in.f[i] = FpWord{0x3F800000u} + (tag << 8) + i;
     w.in.fcsr = fcsr;
     w.expected = expected;
     return w;
 }
 
-struct PlainWorker {
-    bool fp_state_stayed_off = true;
-    FpResults first_use{};
-};
-
-// Never touches the FPU until the end, while others use it around each of its switches.
-void plain_worker(void* arg) {
-    auto& p = *static_cast<PlainWorker*>(arg);
-    for (int round = 0; round < 8; ++round) {
-        weft::yield();
-        if (fp_state_live()) p.fp_state_stayed_off = false;
-    }
-    p.first_use = fp_results();
-}
-
-bool spawn_all(void* const* args, void (*const* bodies)(void*), int n) {
-    for (int i = 0; i < n; ++i)
-        if (!weft::spawn(weft::test::pool, bodies[i], args[i])) return false;
-    return true;
-}
-
 // Two coroutines with different fs0-fs11 and rounding modes, switching straight to each other.
 TEST(Port, FpRegistersAndRoundingModeStayWithTheirCoroutine) {
-    FpWorker a = fp_worker_state(1, frm_toward_zero, round_toward_zero);
-    FpWorker b = fp_worker_state(2, frm_up, round_up);
-    void* args[] = {&a, &b};
-    void (*bodies[])(void*) = {fp_worker, fp_worker};
-    ASSERT_TRUE(spawn_all(args, bodies, 2));
-    EXPECT_EQ(weft::run(), weft::Status::ok);
-    EXPECT_TRUE(a.registers_kept);
-    EXPECT_TRUE(b.registers_kept);
-    EXPECT_TRUE(a.results_right);
-    EXPECT_TRUE(b.results_right);
-    EXPECT_EQ(weft::test::pool.used(), 0u);
+    Cases::straight(fp_worker_state(1, frm_toward_zero, round_toward_zero), fp_worker_state(2, frm_up, round_up));
 }
 
 // The same two with a coroutine between them that never uses the FPU: it runs with FS off
-// throughout, and its first FPU instruction starts from the default rounding mode, not from the
-// mode of whoever ran before it.
+// throughout, and its first FPU instruction starts from the default rounding mode.
 TEST(Port, ACoroutineWithoutFpStateInterleavesWithOnesThatHaveIt) {
-    FpWorker a = fp_worker_state(3, frm_toward_zero, round_toward_zero);
-    FpWorker b = fp_worker_state(4, frm_up, round_up);
-    PlainWorker c;
-    void* args[] = {&a, &c, &b};
-    void (*bodies[])(void*) = {fp_worker, plain_worker, fp_worker};
-    ASSERT_TRUE(spawn_all(args, bodies, 3));
-    EXPECT_EQ(weft::run(), weft::Status::ok);
-    EXPECT_TRUE(a.registers_kept);
-    EXPECT_TRUE(b.registers_kept);
-    EXPECT_TRUE(a.results_right);
-    EXPECT_TRUE(b.results_right);
-    EXPECT_TRUE(c.fp_state_stayed_off);
-    EXPECT_TRUE(c.first_use == round_to_nearest);
-    EXPECT_EQ(weft::test::pool.used(), 0u);
+    Cases::with_plain_between(fp_worker_state(3, frm_toward_zero, round_toward_zero),
+                              fp_worker_state(4, frm_up, round_up), round_to_nearest);
 }
 #endif
 
