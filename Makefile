@@ -1,6 +1,7 @@
 # Weft. `make help` lists the targets, the boards and these inputs, each given as NAME=value:
 #   BOARD        the board to build for, one of board/*/ (default qemu-mps2-an385)
-#   VARIANT      plain; on the host also asan or ubsan, built under that sanitizer (default plain)
+#   VARIANT      plain; on the host also asan or ubsan, built under that sanitizer, or i386, a
+#                32-bit build on the i386 switch (default plain)
 #   STACK_GUARD  canary, the kernel's stack canary; mpu, the MPU guard, where a Cortex-M board's
 #                core has a switch for it; pmp, the PMP guard, where a RISC-V board's core has PMP
 #                (default canary)
@@ -113,9 +114,20 @@ $(DEMO): $(CORE_OBJS) $(call obj,demo/main.cpp)
 	$(call say,LD,$@)
 	$(Q)$(CXX) $(ARCH_FLAGS) $^ -o $@
 
-$(TESTS): $(CORE_OBJS) $(COMPAT_OBJS) $(HOST_DRIVER_OBJS) $(call obj,$(TEST_SRCS))
+# Debian's GoogleTest, or the arch's own build of it for a variant it has none for (arch.mk).
+GTEST_LIBS := $(or $(GTEST_LIBS_$(VARIANT)),-lgtest -lgtest_main)
+$(TESTS): $(CORE_OBJS) $(COMPAT_OBJS) $(HOST_DRIVER_OBJS) $(call obj,$(TEST_SRCS)) $(filter %.a,$(GTEST_LIBS))
 	$(call say,LD,$@)
-	$(Q)$(CXX) $(ARCH_FLAGS) $^ -lgtest -lgtest_main -lpthread -o $@
+	$(Q)$(CXX) $(ARCH_FLAGS) $(filter-out %.a,$^) $(GTEST_LIBS) -lpthread -o $@
+
+# GoogleTest (with its main) from Debian's sources, built with the variant's flags: not ours, so
+# not under our warnings.
+$(BUILD)/gtest/libgtest.a: $(FLAG_FILES)
+	@mkdir -p $(@D)
+	$(call say,GTEST,$@)
+	$(Q)$(CXX) $(ARCH_FLAGS) -O2 -isystem $(GTEST_SRC)/include -I$(GTEST_SRC) -c $(GTEST_SRC)/src/gtest-all.cc -o $(@D)/gtest-all.o
+	$(Q)$(CXX) $(ARCH_FLAGS) -O2 -isystem $(GTEST_SRC)/include -I$(GTEST_SRC) -c $(GTEST_SRC)/src/gtest_main.cc -o $(@D)/gtest_main.o
+	$(Q)ar rcs $@ $(@D)/gtest-all.o $(@D)/gtest_main.o
 
 $(BENCH): $(CORE_OBJS) $(call obj,$(wildcard bench/host/*.cpp))
 	$(call say,LD,$@)
@@ -318,7 +330,7 @@ help:
 	@echo "  clean    remove build/"
 	@echo "inputs (an unknown value stops the build and names the known ones; values for $(BOARD) in []):"
 	@echo "  BOARD=<board>        the board to build for (default qemu-mps2-an385)"
-	@echo "  VARIANT=<variant>    plain; on the host also asan, ubsan (default plain) [$(VARIANTS)]"
+	@echo "  VARIANT=<variant>    plain; on the host also asan, ubsan, i386 (default plain) [$(VARIANTS)]"
 	@echo "  STACK_GUARD=<guard>  canary; mpu or pmp where the core has one (default canary) [$(STACK_GUARDS)]"
 	@echo "  FP_CONTROL=<fp>      save; on the host also skip, a faster switch (default save) [$(FP_CONTROLS)]"
 	@echo "  TEST_STACK=<bytes>   stack per on-target test coroutine, a multiple of 16 (default 2048) [$(TEST_STACK)]"

@@ -1,4 +1,5 @@
-// Host port: context set-up, simulated interrupt masking, idle and the panic path.
+// Host port: the AddressSanitizer fiber annotations around the switch, the cycle counter and the
+// panic path. The context set-up is the ABI's (context_x86_64.cpp, context_i386.cpp).
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,7 +7,6 @@
 #include "port.h"
 #include "port_host.h"
 
-extern "C" void port_x86_64_start();
 extern "C" void port_x86_64_switch(port_context* from, port_context* to);
 
 // Under AddressSanitizer the switch of arch/x86 is wrapped in its fiber annotations: that is the
@@ -25,7 +25,7 @@ static void land(void* fake_stack) {
     __sanitizer_finish_switch_fiber(fake_stack, &switching_from->stack_bottom, &switching_from->stack_size);
 }
 
-static void asan_start(void* p) {
+void port_host_asan_start(void* p) {
     auto* ctx = static_cast<port_context*>(p);
     land(nullptr);
     ctx->entry(ctx->arg);
@@ -47,33 +47,6 @@ extern "C" void port_switch_final(port_context* from, port_context* to) {
     __builtin_unreachable();
 }
 #endif
-
-extern "C" void port_context_init(port_context* ctx, const port_stack* stacks, void (*entry)(void*), void* arg) {
-    uintptr_t top = reinterpret_cast<uintptr_t>(stacks[0].hi) & ~uintptr_t{15};
-    auto* frame = reinterpret_cast<uint64_t*>(top - 0x40);
-    uint32_t mxcsr;
-    uint16_t fpucw;
-    __asm__ volatile("stmxcsr %0\n\tfnstcw %1" : "=m"(mxcsr), "=m"(fpucw));
-    // A new coroutine inherits its creator's floating-point control settings, as a new thread does.
-#ifdef PORT_HOST_ASAN
-    ctx->stack_bottom = stacks[0].lo;
-    ctx->stack_size = static_cast<size_t>(stacks[0].hi - stacks[0].lo);
-    ctx->fake_stack = nullptr;
-    ctx->entry = entry;
-    ctx->arg = arg;
-    entry = asan_start;
-    arg = ctx;
-#endif
-    frame[0] = mxcsr | uint64_t{fpucw} << 32;
-    frame[1] = 0;  // r15
-    frame[2] = 0;  // r14
-    frame[3] = reinterpret_cast<uintptr_t>(entry);  // r13
-    frame[4] = reinterpret_cast<uintptr_t>(arg);    // r12
-    frame[5] = 0;  // rbx
-    frame[6] = 0;  // rbp: ends frame-pointer walks
-    frame[7] = reinterpret_cast<uintptr_t>(&port_x86_64_start);
-    ctx->sp = frame;
-}
 
 extern "C" uint64_t port_cycles() {
     uint32_t lo, hi;

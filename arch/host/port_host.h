@@ -44,3 +44,9 @@ uint64_t port_host_timer_interrupts();
 void port_host_reset(uint64_t tick);
 
 }  // extern "C"
+
+#ifdef PORT_HOST_ASAN
+// Under AddressSanitizer, what a fresh context first runs (port.cpp): it announces the switch
+// into it, then calls the context's entry with its argument, both kept in the port_context `p`.
+void port_host_asan_start(void* p);
+#endif
