@@ -14,7 +14,7 @@ void guard_start() {
     // The lowest 32 bytes of the main stack keep its canary free: the guard is the 32 above them,
     // as port_stacks() lays out a slot.
     auto lo = reinterpret_cast<uintptr_t>(__main_stack_bottom) + PORT_PMP_GUARD_BYTES;
-    unsigned long guard = lo >> 2 | 3;
+    unsigned long guard = guard_pmpaddr(lo);
     unsigned long all = ~0ul;  // NAPOT over the whole address space
     constexpr unsigned long napot = 3ul << 3, rwx = 7;
     __asm__ volatile(

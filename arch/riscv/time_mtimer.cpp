@@ -36,8 +36,8 @@ void set_compare(uint64_t deadline) {
 }
 
 #ifdef PORT_IDLE_WAKE_TICKS
-bool armed;      // a deadline of the kernel's is armed
-bool idle_wake;  // the armed deadline is port_idle()'s, not the kernel's
+// Whose deadline mtimecmp holds while the timer's interrupt is enabled.
+enum class Armed : uint8_t { none, kernel, idle } armed;
 #endif
 
 }  // namespace
@@ -61,20 +61,18 @@ void riscv::timer_start() { timer_irq(false); }
 void riscv::timer_interrupt() {
     timer_irq(false);  // mtimecmp stays behind mtime, pending but disabled; the kernel arms the next
 #ifdef PORT_IDLE_WAKE_TICKS
-    armed = false;
-    if (idle_wake) {
-        idle_wake = false;
-        return;
-    }
+    bool idle = armed == Armed::idle;
+    armed = Armed::none;
+    if (idle) return;
 #endif
     port_timer_expired();
 }
 
 #ifdef PORT_IDLE_WAKE_TICKS
 void riscv::idle_wake_arm() {
-    if (armed || idle_wake) return;
+    if (armed != Armed::none) return;
     set_compare(time_now() + PORT_IDLE_WAKE_TICKS);
-    idle_wake = true;
+    armed = Armed::idle;
     timer_irq(true);
 }
 #endif
@@ -84,8 +82,7 @@ void riscv::idle_wake_arm() {
 extern "C" void port_timer_arm(uint64_t deadline) {
     port_irq_state s = port_irq_save();
 #ifdef PORT_IDLE_WAKE_TICKS
-    idle_wake = false;
-    armed = deadline != UINT64_MAX;
+    armed = deadline != UINT64_MAX ? Armed::kernel : Armed::none;
 #endif
     if (deadline == UINT64_MAX) {
         riscv::timer_irq(false);

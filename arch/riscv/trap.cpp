@@ -3,6 +3,7 @@
 // gets it; any other exception is reported (cause, where, what, and the running coroutine) and
 // stops the system with a failing status.
 #include "board.h"
+#include "guard.h"
 #include "line.h"
 #include "port.h"
 #include "riscv.h"
@@ -36,7 +37,7 @@ const char* name(unsigned long cause) {
 // without the guard.
 bool in_guard(unsigned long address) {
 #if PORT_PMP_GUARD
-    unsigned long lo = (RISCV_CSR_READ(pmpaddr0) & ~7ul) << 2;
+    uintptr_t lo = guard_base(RISCV_CSR_READ(pmpaddr0));
     return address >= lo && address < lo + PORT_PMP_GUARD_BYTES;
 #else
     (void)address;
