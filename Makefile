@@ -59,11 +59,14 @@ INCLUDES := -Ikernel -Iarch -Iarch/$(ARCH) -Iboard/$(BOARD)
 
 WARNINGS := -Wall -Wextra -Werror
 CXXSTD := -std=c++20
+CSTD := -std=c11
 OPT ?= -O2
 COMMON := $(OPT) -g $(WARNINGS) $(ARCH_FLAGS) $(INCLUDES) -MMD -MP
 # The kernel and ports are built as firmware is, even on the host.
 KERNEL_CXXFLAGS := $(CXXSTD) $(COMMON) -fno-exceptions -fno-rtti
 APP_CXXFLAGS := $(CXXSTD) $(COMMON)
+# C is for the x86 C library (arch/x86/libc/), whose definitions must meet glibc's C declarations.
+CFLAGS := $(CSTD) $(COMMON)
 ASFLAGS := $(COMMON)
 
 obj = $(patsubst %,$(OBJ)/%.o,$(1))
@@ -87,6 +90,11 @@ $(OBJ)/%.cpp.o: %.cpp $(FLAG_FILES)
 	$(call say,CXX,$<)
 	$(Q)$(CXX) $(or $(CXXFLAGS_FOR),$(APP_CXXFLAGS)) -c $< -o $@
 
+$(OBJ)/%.c.o: %.c $(FLAG_FILES)
+	@mkdir -p $(@D)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+
 $(OBJ)/%.S.o: %.S $(FLAG_FILES)
 	@mkdir -p $(@D)
 	$(call say,AS,$<)
@@ -106,6 +114,14 @@ $(COMPAT_OBJS): KERNEL_CXXFLAGS += -Ikernel/compat/qemu
 # The drivers' hardware-independent part, host-tested against fake devices that derive from it
 # (so built with RTTI, as the tests are).
 HOST_DRIVER_OBJS := $(call obj,drivers/uart.cpp)
+# The x86 C library's formatter and string functions, tested against glibc's: string.c a second
+# time with its functions renamed (libc_test_memcpy, ...), so that they link beside glibc's.
+HOST_LIBC_OBJS := $(call obj,arch/x86/libc/format.c) $(OBJ)/arch/x86/libc/string.c.renamed.o
+$(OBJ)/arch/x86/libc/string.c.renamed.o: arch/x86/libc/string.c $(FLAG_FILES)
+	@mkdir -p $(@D)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CFLAGS) -DLIBC_TEST_NAMES -c $< -o $@
+
 $(call obj,$(TEST_SRCS)): APP_CXXFLAGS += -Ikernel/compat/qemu -Ihost-tests/shared -Idrivers
 
 all: $(DEMO) $(TESTS)
@@ -116,7 +132,8 @@ $(DEMO): $(CORE_OBJS) $(call obj,demo/main.cpp)
 
 # Debian's GoogleTest, or the arch's own build of it for a variant it has none for (arch.mk).
 GTEST_LIBS := $(or $(GTEST_LIBS_$(VARIANT)),-lgtest -lgtest_main)
-$(TESTS): $(CORE_OBJS) $(COMPAT_OBJS) $(HOST_DRIVER_OBJS) $(call obj,$(TEST_SRCS)) $(filter %.a,$(GTEST_LIBS))
+$(TESTS): $(CORE_OBJS) $(COMPAT_OBJS) $(HOST_DRIVER_OBJS) $(HOST_LIBC_OBJS) $(call obj,$(TEST_SRCS)) \
+          $(filter %.a,$(GTEST_LIBS))
 	$(call say,LD,$@)
 	$(Q)$(CXX) $(ARCH_FLAGS) $(filter-out %.a,$^) $(GTEST_LIBS) -lpthread -o $@
 
@@ -160,7 +177,7 @@ suites:
 
 suite: $(TESTS)
 	@echo "== host: $(VARIANT)$(BUILD_SUFFIX) =="
-	@tools/no-heap $(CORE_OBJS) $(COMPAT_OBJS) $(HOST_DRIVER_OBJS) > $(CHECK)/no-heap-$(VARIANT)$(BUILD_SUFFIX).log
+	@tools/no-heap $(CORE_OBJS) $(COMPAT_OBJS) $(HOST_DRIVER_OBJS) $(HOST_LIBC_OBJS) > $(CHECK)/no-heap-$(VARIANT)$(BUILD_SUFFIX).log
 	@cat $(CHECK)/no-heap-$(VARIANT)$(BUILD_SUFFIX).log
 	@tools/run-suite $(CHECK)/host-$(VARIANT)$(BUILD_SUFFIX).log env $(RUN_ENV_$(VARIANT)) $(TESTS)
 
@@ -341,7 +358,7 @@ help:
 	@echo "boards: $(BOARDS)"
 
 compdb:
-	@ARCH=$(ARCH) tools/compdb "$(CXX) $(KERNEL_CXXFLAGS)" "$(CXX) $(APP_CXXFLAGS)" "$(CC) $(ASFLAGS)" > compile_commands.json
+	@ARCH=$(ARCH) tools/compdb "$(CXX) $(KERNEL_CXXFLAGS)" "$(CXX) $(APP_CXXFLAGS)" "$(CC) $(ASFLAGS)" "$(CC) $(CFLAGS)" > compile_commands.json
 	@echo "wrote compile_commands.json"
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
