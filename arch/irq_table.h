@@ -40,4 +40,8 @@ constexpr Table<Count> first(const Handler (&all)[WEFT_IRQ_MAX]) {
     return first(all, std::make_index_sequence<Count>());
 }
 
+// Runs device interrupt `irq`'s handler, irqN_handler, in a port whose controller gives the number
+// (arch/irq_dispatch.cpp, sized by BOARD_IRQ_COUNT); stops the system if it has none.
+void dispatch(unsigned irq);
+
 }  // namespace weft_irq

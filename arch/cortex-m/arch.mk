@@ -110,3 +110,6 @@ STACK_GUARDS := canary $(if $(SWITCH_MPU),mpu)
 # the floating-point control state is always saved.
 VARIANTS := plain
 FP_CONTROLS := save
+# What the trap instruction (target-tests/fault/) must end in: a UsageFault, or on ARMv6-M, which
+# has none, a HardFault, reported with the coroutine.
+FAULT_REPORT := fault: \(UsageFault\|HardFault\) .* in coroutine 'bad'

@@ -73,7 +73,7 @@ OPT ?= -Os
 CXX_HEADERS := /usr/include/newlib/c++/12.2.1
 GUARD_SRCS ?= arch/riscv/guard_none.cpp
 ARCH_SRCS := arch/riscv/port.cpp arch/riscv/startup.cpp arch/riscv/trap.cpp arch/riscv/trap_entry.S \
-             arch/riscv/time_mtimer.cpp arch/riscv/intc_$(INTC).cpp arch/riscv/irq_dispatch.cpp arch/riscv/cxx_runtime.cpp $(SWITCH) \
+             arch/riscv/time_mtimer.cpp arch/riscv/intc_$(INTC).cpp arch/irq_dispatch.cpp arch/cxx_runtime.cpp $(SWITCH) \
              $(GUARD_SRCS) board/console_stdio.cpp drivers/uart.cpp
 ARCH_FLAGS := $(CORE_FLAGS) $(BOARD_FLAGS) $(GUARD_FLAGS) --specs=picolibc.specs \
               -ffunction-sections -fdata-sections -Iboard -Idrivers
@@ -86,3 +86,5 @@ IMAGE_CHECK := env CROSS=$(CROSS) BOOT=entry tools/image-check $(MEMORY)
 STACK_GUARDS := canary $(if $(filter yes,$(PMP)),pmp)
 VARIANTS := plain
 FP_CONTROLS := save
+# What the trap instruction (target-tests/fault/; GCC's is ebreak) must end in, with the coroutine.
+FAULT_REPORT := fault: breakpoint mcause=0x3 .* in coroutine 'bad'

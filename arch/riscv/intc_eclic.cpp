@@ -2,7 +2,8 @@
 // ECLIC mode every interrupt, the core timer's included, is an ECLIC source, and mie is ignored.
 // Each source is level-triggered and non-vectored, so all of them enter port_trap_entry, as the
 // exceptions do; trap.cpp sends source 7, the core timer, to the timer and the rest here, and from
-// here to their handlers (irq_dispatch.cpp). board.mk gives ECLIC_BASE and BOARD_IRQ_COUNT.
+// here to their handlers (arch/irq_dispatch.cpp). board.mk gives ECLIC_BASE and BOARD_IRQ_COUNT.
+#include "irq_table.h"
 #include "port.h"
 #include "riscv.h"
 
@@ -61,5 +62,5 @@ void riscv::timer_irq(bool on) { source(timer_source, ie) = on ? 1 : 0; }
 // dealt with the device, so nothing is acknowledged here.
 void riscv::intc_interrupt(unsigned long mcause) {
     const unsigned irq = mcause & mcause_code;
-    irq_dispatch(irq);
+    weft_irq::dispatch(irq);
 }

@@ -1,7 +1,8 @@
 // The platform-level interrupt controller (PLIC) of QEMU's virt and the FE310, hart 0's machine-
 // mode context: every device interrupt at priority 1 over a threshold of 0, taken through the
-// machine external interrupt; each claimed source goes to its handler (irq_dispatch.cpp). board.mk
+// machine external interrupt; each claimed source goes to its handler (arch/irq_dispatch.cpp). board.mk
 // gives PLIC_BASE and BOARD_IRQ_COUNT.
+#include "irq_table.h"
 #include "port.h"
 #include "riscv.h"
 
@@ -42,7 +43,7 @@ void riscv::timer_irq(bool on) {
 // Claims until nothing is pending, so two sources pending together cost one trap.
 void riscv::intc_interrupt(unsigned long) {
     while (uint32_t irq = reg(claim)) {
-        irq_dispatch(irq);
+        weft_irq::dispatch(irq);
         reg(claim) = irq;
     }
 }

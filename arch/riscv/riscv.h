@@ -53,10 +53,6 @@ void idle_wake_arm();
 void intc_start();
 void intc_interrupt(unsigned long mcause);
 
-// Runs device interrupt `irq`'s handler, irqN_handler; stops the system if it has none
-// (irq_dispatch.cpp, for the controllers).
-void irq_dispatch(unsigned irq);
-
 // Enables device interrupt `irq` at the controller, for boards and drivers' wiring.
 void irq_enable(unsigned irq);
 

@@ -1,10 +1,10 @@
-// Device interrupt N's handler, for either interrupt controller: irqN_handler (arch/irq_table.h),
+// Device interrupt N's handler, for a port whose interrupt controller gives the number (RISC-V's
+// PLIC and ECLIC, the PC's PICs): irqN_handler (arch/irq_table.h),
 // which a board or driver defines for the sources it uses; a source without one stops the system
 // with its number. BOARD_IRQ_COUNT, from board.mk, sizes the table.
 #include "irq_table.h"
 #include "line.h"
 #include "port.h"
-#include "riscv.h"
 
 #ifndef BOARD_IRQ_COUNT
 #error "board.mk must give the number of interrupt sources: -DBOARD_IRQ_COUNT=<highest source + 1>"
@@ -28,7 +28,7 @@ constexpr auto handlers = weft_irq::first<BOARD_IRQ_COUNT>(every_irq);
 
 }  // namespace
 
-void riscv::irq_dispatch(unsigned irq) {
+void weft_irq::dispatch(unsigned irq) {
     if (irq < BOARD_IRQ_COUNT && handlers.handlers[irq] != nullptr)
         handlers.handlers[irq]();
     else
