@@ -234,8 +234,8 @@ $(BUILD)/%.iso: $(BUILD)/%.elf tools/grub-iso
 	$(call say,ISO,$@)
 	$(Q)tools/grub-iso $< $@
 
-iso: $(if $(ISO),$(DEMO:.elf=.iso))
-	@$(if $(ISO),echo "$(DEMO:.elf=.iso): write it to a CD, or to a USB stick with dd",echo "$(BOARD) does not boot from a CD or USB stick: make iso BOARD=pc-i386"; exit 1)
+iso:
+	@$(if $(ISO),tools/setup && $(MAKE) --no-print-directory $(JOBS) $(DEMO:.elf=.iso) && echo "$(DEMO:.elf=.iso): write it to a CD or with dd to a USB stick",echo "$(BOARD) does not boot from a CD or USB stick: make iso BOARD=pc-i386"; exit 1)
 
 $(BUILD)/%.bin: $(BUILD)/%.elf
 	$(call say,BIN,$@)
