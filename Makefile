@@ -206,7 +206,8 @@ $(OBJ)/drivers/%.cpp.o: CXXFLAGS_FOR = $(KERNEL_CXXFLAGS)
 # is (QEMU_EXIT in arch.mk). isa-debug-exit (x86) makes QEMU exit with 2 * status + 1, and only an
 # ACPI power-off with 0, which the boards use for a pass: mapped back here, so that every run's
 # status is the image's, timeout's 124 included.
-EXIT_MAP_isa-debug-exit := sh -c '"$$@"; s=$$?; [ $$((s % 2)) -eq 1 ] && s=$$(((s - 1) / 2)); exit $$s' isa-debug-exit
+# QEMU's own 1 (it could not start) stays a failure.
+EXIT_MAP_isa-debug-exit := sh -c '"$$@"; s=$$?; [ $$s -ge 3 ] && [ $$((s % 2)) -eq 1 ] && s=$$(((s - 1) / 2)); exit $$s' isa-debug-exit
 EXIT_MAP := $(if $(QEMU_EXIT),$(or $(EXIT_MAP_$(QEMU_EXIT)),$(error $(ARCH): no exit mapping for QEMU_EXIT '$(QEMU_EXIT)')))
 # A real board whose own images QEMU boots as the hardware would (QEMU_BOOT in board.mk: the
 # machine), from its ISO where it has one (a PC: firmware, GRUB, Multiboot): its exit halts for

@@ -42,7 +42,7 @@ _start:
     xorl    %eax, %eax
     rep stosb
     movl    %cr0, %eax
-    andl    $~0x4, %eax             /* EM off: x87 instructions run */
+    andl    $~0xC, %eax             /* EM, TS off: x87 instructions run */
     orl     $0x22, %eax             /* MP, NE */
     movl    %eax, %cr0
     fninit

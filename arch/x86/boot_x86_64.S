@@ -84,6 +84,7 @@ _start:
     movl    $0xC0000080, %ecx       /* EFER */
     rdmsr
     orl     $(1 << 8), %eax         /* LME */
+    andl    $~(1 << 14), %eax       /* not FFXSR, which makes fxsave skip the SSE registers */
     wrmsr
     lgdt    gdt_pointer
     movl    %cr0, %eax

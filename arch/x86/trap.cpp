@@ -94,6 +94,11 @@ uintptr_t interrupted_sp(const TrapFrame& frame) {
 }
 
 [[noreturn]] void report(const TrapFrame& frame) {
+    // A fault while reporting one (a broken stack, a console that faults) would report for ever:
+    // the first report stands, and the second only stops the system.
+    static bool reporting;
+    if (reporting) board_exit(exit_fault);
+    reporting = true;
     const char* what = frame.vector < 32 ? exception_names[frame.vector] : nullptr;
     char text[256];
     Line line(text, sizeof text);

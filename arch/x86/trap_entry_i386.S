@@ -13,11 +13,14 @@
  *   +0x04  ecx
  *   +0x00  edx                 <- esp, 32 bytes below the interrupted esp
  *
- * port_trap(frame) gets the address of the vector word (x86::TrapFrame), with DF clear as cdecl
- * requires and esp 16-byte aligned at the call. Interrupt gates clear IF, and nothing sets it before
- * the iret, so handlers never nest; port_trap_depth counts for port_in_irq() and for the faults.
- * No SSE is saved: the i386 boards are built for x87 floating point, which compiled code uses only
- * for floating-point values, and handlers have none.
+ * On the trap stack the entry saves the x87 state (fnsave, 108 bytes, which also resets it, so a
+ * handler starts with an empty register stack and the default control word): compiled code uses
+ * x87 instructions for more than floating point (a 64-bit atomic load is fildq). The i386 boards
+ * leave SSE off, so there is no more state. port_trap(frame) gets the address of the vector word
+ * (x86::TrapFrame), with DF clear as cdecl requires and esp 16-byte aligned at the call. Interrupt
+ * gates clear IF, and nothing sets it before the iret, so handlers never nest; port_trap_depth
+ * counts for port_in_irq() and for the faults, and is raised before the move, so that an NMI
+ * arriving between them stays on the stack it finds.
  */
     .text
     .p2align 4
@@ -26,19 +29,22 @@ trap_common:
     pushl   %ecx
     pushl   %edx
     movl    %esp, %ecx
-    cmpl    $0, port_trap_depth
+    incl    port_trap_depth
+    cmpl    $1, port_trap_depth
     jne     1f
     movl    $__trap_stack_top, %esp
 1:  andl    $-16, %esp
-    incl    port_trap_depth
+    subl    $112, %esp              /* 108 for fnsave, and 4 to keep the call aligned */
+    fnsave  (%esp)
     subl    $8, %esp
     pushl   %ecx                    /* the saved registers, on the stack returned to */
     leal    12(%ecx), %eax
     pushl   %eax
     cld
     call    port_trap
-    decl    port_trap_depth
+    frstor  16(%esp)
     movl    4(%esp), %esp
+    decl    port_trap_depth
     popl    %edx
     popl    %ecx
     popl    %eax

@@ -9,12 +9,13 @@
  *   +0x50  error code          by the CPU for vectors 8, 10-14, 17, 21, 29, 30; 0 from the stub
  *   +0x48  vector              the stub's
  *   +0x00  r11 r10 r9 r8 rdi rsi rdx rcx rax (from +0x00 up)   what System V lets port_trap() clobber
- *   -0x200 the FPU and SSE state (fxsave)   <- rsp at the call
+ *   -0x200 the FPU and SSE state (fxsave64)   <- rsp at the call
  *
  * port_trap(frame) gets the address of the vector word (x86::TrapFrame), with DF clear and rsp
  * 16-byte aligned, as the ABI requires. Compiled code may use SSE registers anywhere (a structure
  * copy, a vectorised loop), so the whole FPU and SSE state is saved around the handler rather than
- * trusting the handler to leave it alone. Interrupt gates clear IF, and nothing sets it before the
+ * trusting the handler to leave it alone, and the handler starts from the ABI's defaults (an empty
+ * x87 stack, the default control word and MXCSR), not from the interrupted code's. Interrupt gates clear IF, and nothing sets it before the
  * iretq: handlers never nest, so one interrupt stack serves them all. port_trap_depth counts for
  * port_in_irq() and for the faults.
  */
@@ -32,12 +33,14 @@ trap_common:
     pushq   %r11
     leaq    0x48(%rsp), %rdi
     subq    $0x200, %rsp
-    fxsave  (%rsp)
+    fxsave64 (%rsp)
+    fninit
+    ldmxcsr default_mxcsr(%rip)
     incl    port_trap_depth(%rip)
     cld
     call    port_trap
     decl    port_trap_depth(%rip)
-    fxrstor (%rsp)
+    fxrstor64 (%rsp)
     addq    $0x200, %rsp
     popq    %r11
     popq    %r10
@@ -69,5 +72,10 @@ port_trap_vectors:
     jmp     trap_common
     .set    vector, vector + 1
     .endr
+
+    .section .rodata
+    .p2align 2
+default_mxcsr:
+    .long   0x1F80                  /* every exception masked, round to nearest */
 
     .section .note.GNU-stack, "", @progbits
