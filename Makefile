@@ -75,7 +75,7 @@ Q := $(if $(V),,@)
 say = $(if $(V),,@echo "  $(1)	$(2)")
 CORE_OBJS := $(call obj,$(CORE_SRCS))
 
-.PHONY: all run check bench bench-one suite suites clean help compdb setup size flash iso
+.PHONY: check-e2k all run check bench bench-one suite suites clean help compdb setup size flash iso
 .DEFAULT_GOAL := all
 
 setup:
@@ -359,7 +359,13 @@ endif
 check: setup
 	@rm -rf $(CHECK) && mkdir -p $(CHECK)
 	@for b in $(CHECK_BOARDS); do $(MAKE) --no-print-directory $(JOBS) BOARD=$$b suites || exit 1; done
+	$(if $(filter command,$(origin BOARD)),,@echo "== e2k ==" && tools/check-e2k $(CHECK)/e2k.log || true)
 	@tools/summary $(CHECK)/*.log
+
+# The e2k port's assembly and its harness, with e2k tools where a user has them (tools/check-e2k:
+# E2K_AS, E2K_LD, QEMU_E2K); without them, one line saying what was skipped.
+check-e2k:
+	@tools/check-e2k
 
 clean:
 	rm -rf build
@@ -370,6 +376,7 @@ help:
 	@echo "  all      build the demo and tests (default)"
 	@echo "  run      boot the demo"
 	@echo "  check    run every suite of every board (only BOARD's when given) and print 'N passed, N failed'"
+	@echo "  check-e2k  assemble the e2k port and run its harness, with e2k tools where present (E2K_AS, E2K_LD, QEMU_E2K)"
 	@echo "  bench    run the benchmarks"
 	@echo "  size     ROM and RAM of the kernel alone and of the demo"
 	@echo "  flash    load the demo onto a real board with openocd or dfu-util (installs them first)"

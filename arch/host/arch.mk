@@ -26,6 +26,18 @@ ARCH_FLAGS := -DPORT_SAVES_FP_CONTROL=$(if $(filter save,$(FP_CONTROL)),1,0)
 
 # make check builds the host under each sanitizer, as a 32-bit program, and once with FP_CONTROL=skip.
 VARIANTS := plain asan ubsan i386
+
+# Elbrus Linux, where the compiler (MCST's lcc) targets e2k: contexts are the kernel's
+# (makecontext_e2k, swapcontext, freecontext_e2k, context_e2k.cpp), since user code may not write
+# the procedure and chain stack registers. One variant: lcc has no sanitizers here, and the x86
+# switches and their FP_CONTROL choice do not apply.
+ifneq ($(findstring e2k,$(shell $(CXX) -dumpmachine 2>/dev/null)),)
+ARCH_SRCS := arch/host/port.cpp arch/host/fake_irq.cpp arch/host/context_e2k.cpp
+ARCH_FLAGS := -DPORT_SAVES_FP_CONTROL=1
+FP_CONTROLS := save
+BUILD_SUFFIX :=
+VARIANTS := plain
+endif
 # The kernel's canary is the host's only stack guard.
 STACK_GUARDS := canary
 SANITIZE_asan  := -fsanitize=address -fno-omit-frame-pointer

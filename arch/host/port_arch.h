@@ -1,4 +1,5 @@
-// Host port (x86-64 System V): runs the kernel inside one ordinary process for tests and benchmarks.
+// Host port (x86-64 System V, or i386; or Elbrus Linux, where the kernel makes and switches
+// contexts: context_e2k.cpp): runs the kernel inside one ordinary process for tests and benchmarks.
 // Interrupts are simulated by the fake interrupt source in port_host.h; time by the fake clock.
 #pragma once
 
@@ -13,6 +14,19 @@
 #endif
 #endif
 
+#if defined(__e2k__)
+#include <ucontext.h>
+
+// On Elbrus Linux a context's procedure and chain stacks belong to the operating system, which
+// makes them with the context (makecontext_e2k) and frees them when asked (freecontext_e2k): only
+// the data stack is the pool's.
+struct port_context {
+    ucontext_t uc;
+    void (*entry)(void*);
+    void* arg;
+    bool made;  // uc holds a context the kernel made, whose hardware stacks are still allocated
+};
+#else
 struct port_context {
     void* sp;
 #ifdef PORT_HOST_ASAN
@@ -25,6 +39,7 @@ struct port_context {
     void* arg;
 #endif
 };
+#endif
 
 typedef bool port_irq_state;
 
