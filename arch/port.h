@@ -110,7 +110,8 @@ uint64_t port_cycles();
 void port_timer_expired();
 
 // Provided by the kernel, for fault reports: writes what is running (the coroutine's name or entry
-// address, and its pool) into `text`, NUL-terminated; returns the length.
+// address, its pool and how much of its stack it has used) into `text`, NUL-terminated; returns the
+// length. 128 bytes hold it for names up to 32 characters.
 size_t port_running(char* text, size_t size);
 
 }  // extern "C"

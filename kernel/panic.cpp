@@ -20,7 +20,9 @@ const char* to_string(Status s) {
 namespace core {
 namespace {
 
-// "coroutine 'name' in pool 'pool'", or the entry address when unnamed.
+// "coroutine 'name' in pool 'pool', stack 312 of 2048 bytes used", or the entry address when
+// unnamed: the stack's high-water mark, read now, so a fault or an overflow shows how near the
+// limit the coroutine came.
 Line& describe(Line& line, const Coroutine* co) {
     if (co == &k.root) return line << "main (no coroutine)";
     line << "coroutine ";
@@ -28,7 +30,11 @@ Line& describe(Line& line, const Coroutine* co) {
         line << "'" << static_cast<const char*>(co->label) << "'";
     else
         line.hex(reinterpret_cast<uintptr_t>(co->label)) << " (entry)";
-    if (co->pool != nullptr) line << " in pool '" << co->pool->name() << "'";
+    if (co->pool != nullptr) {
+        line << " in pool '" << co->pool->name() << "', stack ";
+        line.dec(stack_high_water(co)) << " of ";
+        line.dec(co->pool->stack_size()) << " bytes used";
+    }
     return line;
 }
 
@@ -36,7 +42,7 @@ Line& describe(Line& line, const Coroutine* co) {
 
 // The message is built without the C library's formatting, which may itself need a working stack.
 void panic(const char* what, const Coroutine* co, const char* more) {
-    char text[192];
+    char text[256];
     Line line(text, sizeof text);
     line << "weft: " << what << more;
     if (co != nullptr) describe(line << " [", co) << "]";

@@ -43,16 +43,17 @@ GUARD_SRCS := arch/cortex-m/guard_mpu.cpp
 BUILD_SUFFIX := -mpu
 endif
 
-# What a deliberate overflow must end in, per guard: exit status and a line of the report.
+# What a deliberate overflow must end in, per guard: exit status and a line of the report, which
+# names the coroutine, its pool and its stack use.
 ifeq ($(STACK_GUARD),mpu)
 GUARD_STATUS := 102
-GUARD_REPORT := fault: MemManage.* in coroutine 'deep'
+GUARD_REPORT := fault: MemManage.* in coroutine 'deep' in pool 'overflow_[ab]', stack [0-9][0-9]* of 1024 bytes used
 else ifneq ($(findstring v8m,$(SWITCH)),)
 GUARD_STATUS := 102
-GUARD_REPORT := fault: UsageFault stack overflow.* in coroutine 'deep'
+GUARD_REPORT := fault: UsageFault stack overflow.* in coroutine 'deep' in pool 'overflow_[ab]', stack [0-9][0-9]* of 1024 bytes used
 else
 GUARD_STATUS := 101
-GUARD_REPORT := stack overflow: the canary .*coroutine 'deep' in pool 'overflow_[ab]'
+GUARD_REPORT := stack overflow: the canary .*coroutine 'deep' in pool 'overflow_[ab]', stack [0-9][0-9]* of 1024 bytes used
 endif
 
 # The time source: what port_ticks() and port_timer_arm() are made of. A board.mk picks one with
@@ -111,5 +112,5 @@ STACK_GUARDS := canary $(if $(SWITCH_MPU),mpu)
 VARIANTS := plain
 FP_CONTROLS := save
 # What the trap instruction (target-tests/fault/) must end in: a UsageFault, or on ARMv6-M, which
-# has none, a HardFault, reported with the coroutine.
-FAULT_REPORT := fault: \(UsageFault\|HardFault\) .* in coroutine 'bad'
+# has none, a HardFault, reported with the coroutine, its pool and its stack use.
+FAULT_REPORT := fault: \(UsageFault\|HardFault\) .* in coroutine 'bad' in pool 'faulting', stack [0-9][0-9]* of 1024 bytes used

@@ -60,7 +60,7 @@ extern "C" [[noreturn, gnu::used]] void port_fault_report(const uint32_t* frame)
     line.hex(reg(mmfar), 8) << " BFAR=";
     line.hex(reg(bfar), 8);
 #endif
-    char who[96];
+    char who[128];
     port_running(who, sizeof who);
     line << " in " << who << "\n";
     board_console_write(line.text(), line.length());

@@ -42,13 +42,14 @@ GUARD_SRCS := arch/riscv/guard_pmp.cpp
 BUILD_SUFFIX := -pmp
 endif
 
-# What a deliberate overflow must end in, per guard: exit status and a line of the report.
+# What a deliberate overflow must end in, per guard: exit status and a line of the report, which
+# names the coroutine, its pool and its stack use.
 ifeq ($(STACK_GUARD),pmp)
 GUARD_STATUS := 102
-GUARD_REPORT := fault: store access fault stack overflow.* in coroutine 'deep'
+GUARD_REPORT := fault: store access fault stack overflow.* in coroutine 'deep' in pool 'overflow_[ab]', stack [0-9][0-9]* of 1024 bytes used
 else
 GUARD_STATUS := 101
-GUARD_REPORT := stack overflow: the canary .*coroutine 'deep' in pool 'overflow_[ab]'
+GUARD_REPORT := stack overflow: the canary .*coroutine 'deep' in pool 'overflow_[ab]', stack [0-9][0-9]* of 1024 bytes used
 endif
 
 # The interrupt controller: the PLIC (virt, FE310) or the ECLIC (GD32VF103).
@@ -86,5 +87,6 @@ IMAGE_CHECK := env CROSS=$(CROSS) BOOT=entry tools/image-check $(MEMORY)
 STACK_GUARDS := canary $(if $(filter yes,$(PMP)),pmp)
 VARIANTS := plain
 FP_CONTROLS := save
-# What the trap instruction (target-tests/fault/; GCC's is ebreak) must end in, with the coroutine.
-FAULT_REPORT := fault: breakpoint mcause=0x3 .* in coroutine 'bad'
+# What the trap instruction (target-tests/fault/; GCC's is ebreak) must end in, with the coroutine,
+# its pool and its stack use.
+FAULT_REPORT := fault: breakpoint mcause=0x3 .* in coroutine 'bad' in pool 'faulting', stack [0-9][0-9]* of 1024 bytes used

@@ -58,7 +58,7 @@ bool in_guard(unsigned long address) {
     line.hex(frame.mepc, 8) << " mtval=";
     line.hex(mtval, 8) << " sp=";
     line.hex(frame.sp, 8);
-    char who[96];
+    char who[128];
     port_running(who, sizeof who);
     line << " in " << who << "\n";
     board_console_write(line.text(), line.length());

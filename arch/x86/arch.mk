@@ -50,8 +50,9 @@ QEMU_FLAGS := -display none -vga none -nic none -monitor none -serial stdio -no-
 QEMU_EXIT := isa-debug-exit
 STACK_GUARDS := canary
 GUARD_STATUS := 101
-GUARD_REPORT := stack overflow: the canary .*coroutine 'deep' in pool 'overflow_[ab]'
-# What the trap instruction (target-tests/fault/: ud2) must end in, with the coroutine.
-FAULT_REPORT := fault: invalid opcode vector=6 .* in coroutine 'bad'
+GUARD_REPORT := stack overflow: the canary .*coroutine 'deep' in pool 'overflow_[ab]', stack [0-9][0-9]* of 1024 bytes used
+# What the trap instruction (target-tests/fault/: ud2) must end in, with the coroutine, its pool and
+# its stack use.
+FAULT_REPORT := fault: invalid opcode vector=6 .* in coroutine 'bad' in pool 'faulting', stack [0-9][0-9]* of 1024 bytes used
 VARIANTS := plain
 FP_CONTROLS := save

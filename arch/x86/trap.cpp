@@ -113,7 +113,7 @@ uintptr_t interrupted_sp(const TrapFrame& frame) {
         line << " cr2=";
         line.hex(cr2(), 8);
     }
-    char who[96];
+    char who[128];
     port_running(who, sizeof who);
     line << " in " << who << "\n";
     board_console_write(line.text(), line.length());
