@@ -67,17 +67,21 @@ extern "C" [[noreturn, gnu::used]] void port_fault_report(const uint32_t* frame)
     board_exit(exit_fault);
 }
 
-// Naked: finds the stacked frame on whichever stack was live, MSP or PSP (EXC_RETURN bit 2). bl, not
-// b, for its range on ARMv6-M; nothing returns.
+// Naked: finds the stacked frame on whichever stack was live, MSP or PSP (EXC_RETURN bit 2). A jump
+// through a register, not b, for its range on ARMv6-M, and not bl, which would overwrite lr: the
+// report starts with EXC_RETURN in lr, as if the exception had entered it, so a debugger halted in
+// it unwinds through the exception frame into the faulting code. Nothing returns.
 extern "C" [[gnu::naked]] void port_fault() {
     __asm__ volatile(
         "movs r0, #4\n\t"
         "mov  r1, lr\n\t"
+        "ldr  r2, =port_fault_report\n\t"
         "tst  r0, r1\n\t"
         "bne  1f\n\t"
         "mrs  r0, msp\n\t"
-        "bl   port_fault_report\n"
+        "bx   r2\n"
         "1:\n\t"
         "mrs  r0, psp\n\t"
-        "bl   port_fault_report\n\t");
+        "bx   r2\n\t"
+        ".ltorg\n\t");
 }

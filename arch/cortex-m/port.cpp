@@ -11,9 +11,11 @@ using namespace cortex_m;
 // From the switch file: the bytes of its saved frame, which differ per variant.
 extern "C" const uint32_t port_frame_bytes;
 
-// The first switch into a fresh context returns here with sp at {arg, entry}.
+// The first switch into a fresh context returns here with sp at {arg, entry}. The bottom of every
+// coroutine's stack: its return address is marked undefined, so that backtraces end here.
 extern "C" [[gnu::naked, noreturn]] void port_start() {
     __asm__ volatile(
+        ".cfi_undefined lr\n\t"
         "pop  {r0, r1}\n\t"
         "blx  r1\n\t"
         "udf  #0\n\t");

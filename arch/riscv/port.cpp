@@ -12,8 +12,11 @@ using namespace riscv;
 extern "C" const uint32_t port_frame_bytes;
 
 // The first switch into a fresh context returns here, with the entry in s0 and its argument in s1.
+// The bottom of every coroutine's stack: its return address is marked undefined, so that
+// backtraces end here.
 extern "C" [[gnu::naked, noreturn]] void port_start() {
     __asm__ volatile(
+        ".cfi_undefined ra\n\t"
         "mv    a0, s1\n\t"
         "jalr  s0\n\t"
         "unimp\n\t");
