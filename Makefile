@@ -11,9 +11,12 @@
 #                the board's)
 #   FLASH_IMAGE  the image `make flash` loads: one this board builds, or an ELF or hex file of
 #                your own (default the demo)
+#   DEBUG_IMAGE  the image `make debug` runs under gdb: one this board builds, or an ELF file of your
+#                own (default the demo); DEBUG_PORT, QEMU's gdb port (default 1234); DEBUG_LOAD=no,
+#                on a real board: attach to what runs instead of flashing (default yes)
 #   OPT          optimisation flags (default -Os on target boards, -O2 on the host)
 #   V            V=1 shows each command instead of a short line
-# An unknown value of any of the first six stops the build and names the known ones. VARIANT,
+# An unknown value of any of the first seven stops the build and names the known ones. VARIANT,
 # STACK_GUARD and FP_CONTROL each build into their own directory (build/<board>/<variant>, then -mpu,
 # -pmp or -fpskip); OPT and TEST_STACK do not: after changing them, `make clean`.
 BOARD ?= qemu-mps2-an385
@@ -75,7 +78,7 @@ Q := $(if $(V),,@)
 say = $(if $(V),,@echo "  $(1)	$(2)")
 CORE_OBJS := $(call obj,$(CORE_SRCS))
 
-.PHONY: check-e2k all run check bench bench-one suite suites clean help compdb setup size flash iso
+.PHONY: check-e2k all run check bench bench-one suite suites clean help compdb setup size flash iso debug
 .DEFAULT_GOAL := all
 
 setup:
@@ -185,6 +188,14 @@ suite: $(TESTS)
 size flash iso:
 	@echo "make $@ is for target boards: make $@ BOARD=<board>"; exit 1
 
+# The demo, or DEBUG_IMAGE, under gdb-multiarch with tools/gdb/weft.py loaded (docs/debugging.md).
+DEBUGGABLE := $(DEMO) $(TESTS) $(BENCH)
+DEBUG_IMAGE ?= $(DEMO)
+debug:
+	@tools/setup
+	$(if $(filter $(DEBUG_IMAGE),$(DEBUGGABLE)),@$(MAKE) --no-print-directory $(JOBS) $(DEBUG_IMAGE))
+	@tools/debug host $(DEBUG_IMAGE)
+
 ifneq ($(origin FLASH_IMAGE),undefined)
 $(error host: FLASH_IMAGE is for target boards; the host has nothing to flash)
 endif
@@ -291,6 +302,21 @@ $(FLASH_BIN): $(FLASH_IMAGE)
 endif
 endif
 
+# The demo, or DEBUG_IMAGE (checked below), under gdb-multiarch with tools/gdb/weft.py loaded
+# (docs/debugging.md), through tools/debug. A QEMU board: QEMU halted at reset with the image loaded,
+# its gdb stub on 127.0.0.1:DEBUG_PORT. A real board: openocd through its probe (OPENOCD), gdb on
+# openocd's port, 3333, the image flashed and the core halted at reset; DEBUG_LOAD=no attaches to
+# what runs instead, flashing nothing.
+DEBUG_IMAGE ?= $(DEMO)
+DEBUG_PORT ?= 1234
+DEBUG_LOAD ?= yes
+no-probe = $(if $(ISO),$(BOARD) boots from a CD or USB stick and has no debug probe: make debug BOARD=qemu-pc-$(CORE) debugs the same code under QEMU,$(BOARD) names no debug probe: OPENOCD in its board.mk, the openocd arguments for one, would give it make debug)
+debug:
+	@$(if $(QEMU)$(OPENOCD),,echo "$(no-probe)"; exit 1)
+	@tools/setup $(if $(QEMU),,flash)
+	$(if $(filter $(DEBUG_IMAGE),$(DEBUGGABLE)),@$(MAKE) --no-print-directory $(JOBS) $(DEBUG_IMAGE))
+	@$(if $(QEMU),tools/debug qemu $(DEBUG_IMAGE) $(DEBUG_PORT) $(QEMU) $(QEMU_FLAGS) -kernel $(DEBUG_IMAGE),tools/debug openocd $(DEBUG_IMAGE) $(DEBUG_LOAD) $(BUILD)/openocd.log $(OPENOCD))
+
 # Guest instruction counts: under QEMU's -icount the port's clock counts guest instructions. The
 # benchmark is shared (bench/target/*.cpp); what differs per arch is in its
 # bench/target/<arch>/bench_arch.h, without which the arch has none.
@@ -316,7 +342,12 @@ suites: suite
 	    $(MAKE) --no-print-directory $(JOBS) STACK_GUARD=$$g suite || exit 1; done
 
 # A real board's suite is its images' checks (no heap, and the arch's IMAGE_CHECK where it names
-# one); a QEMU board's also runs the on-target tests.
+# one); a QEMU board's also runs the on-target tests. On the boards in GDB_CHECK_BOARDS,
+# tools/gdb-check also runs the demo and the fault image under gdb, checking the commands of
+# tools/gdb/weft.py (`weft coroutines`, `weft bt`) against the kernel's own listing: one Cortex-M
+# board, with each of its stack guards, keeps that check a few seconds long.
+GDB_CHECK_BOARDS := qemu-mps2-an385
+RUN_GDB := timeout -k 5 60 tools/gdb-check --fault $(FAULT) $(DEMO) $(QEMU) $(QEMU_FLAGS) -icount shift=0,sleep=off
 suite: $(IMAGES) $(HEX_IMAGES) $(ISO_IMAGES) $(if $(QEMU),$(OVERFLOW) $(FAULT))
 	@echo "== $(BOARD)$(BUILD_SUFFIX) =="
 	@{ NM=$(NM) tools/no-heap $(CORE_OBJS); NM=$(NM) tools/no-heap-image $(IMAGES); } \
@@ -329,6 +360,7 @@ suite: $(IMAGES) $(HEX_IMAGES) $(ISO_IMAGES) $(if $(QEMU),$(OVERFLOW) $(FAULT))
 		tools/expect-report overflow $(GUARD_STATUS) "$(GUARD_REPORT)" $(RUN) $(OVERFLOW))
 	$(if $(QEMU),@tools/run-suite $(CHECK)/fault-$(BOARD)$(BUILD_SUFFIX).log \
 		tools/expect-report fault 102 "$(FAULT_REPORT)" $(RUN) $(FAULT))
+	$(if $(filter $(BOARD),$(GDB_CHECK_BOARDS)),@tools/run-suite $(CHECK)/gdb-$(BOARD)$(BUILD_SUFFIX).log $(RUN_GDB))
 	$(if $(QEMU_BOOT),@tools/run-suite $(CHECK)/boot-$(BOARD)$(BUILD_SUFFIX).log \
 		tools/uart-feed target-tests/uart_input.txt "uart: waiting for input" $(RUN_BOOT) $(BOOT_TESTS))
 
@@ -346,6 +378,27 @@ $(error FLASH_IMAGE=$(FLASH_IMAGE) is not an image this build makes. $(BOARD)'s:
 else ifeq ($(wildcard $(FLASH_IMAGE)),)
 $(error FLASH_IMAGE=$(FLASH_IMAGE): no such file, and not an image $(BOARD) builds)
 endif
+endif
+# DEBUG_IMAGE: the same, but an ELF file: gdb reads its symbols.
+DEBUGGABLE := $(filter %.elf,$(FLASHABLE))
+ifeq ($(filter $(DEBUG_IMAGE),$(DEBUGGABLE)),)
+ifeq ($(filter %.elf,$(DEBUG_IMAGE)),)
+$(error DEBUG_IMAGE must be one .elf image (gdb reads its symbols), not '$(DEBUG_IMAGE)')
+endif
+endif
+$(call choice,DEBUG_LOAD,yes no)
+ifneq ($(shell echo '$(DEBUG_PORT)' | grep -Eqx '[1-9][0-9]{0,4}' && [ $(DEBUG_PORT) -le 65535 ] && echo ok),ok)
+$(error DEBUG_PORT must be a TCP port number, not '$(DEBUG_PORT)')
+endif
+endif
+# DEBUG_IMAGE, on every board: one this build makes, or a file of one's own; under build/, nothing else.
+ifeq ($(filter $(DEBUG_IMAGE),$(DEBUGGABLE)),)
+ifneq ($(words $(DEBUG_IMAGE)),1)
+$(error DEBUG_IMAGE must name one image, not '$(DEBUG_IMAGE)')
+else ifneq ($(filter build/%,$(DEBUG_IMAGE)),)
+$(error DEBUG_IMAGE=$(DEBUG_IMAGE) is not an image this build makes. $(BOARD)'s: $(DEBUGGABLE))
+else ifeq ($(wildcard $(DEBUG_IMAGE)),)
+$(error DEBUG_IMAGE=$(DEBUG_IMAGE): no such file, and not an image $(BOARD) builds)
 endif
 endif
 
@@ -381,6 +434,7 @@ help:
 	@echo "  size     ROM and RAM of the kernel alone and of the demo"
 	@echo "  flash    load the demo onto a real board with openocd or dfu-util (installs them first)"
 	@echo "  iso      a bootable CD or USB stick image of the demo, for a board that boots from one (pc-i386)"
+	@echo "  debug    gdb on the demo (DEBUG_IMAGE) under QEMU, through openocd on a real board, or on the host, with weft coroutines and weft bt"
 	@echo "  compdb   write compile_commands.json for editors"
 	@echo "  clean    remove build/"
 	@echo "inputs (an unknown value stops the build and names the known ones; values for $(BOARD) in []):"
@@ -390,6 +444,8 @@ help:
 	@echo "  FP_CONTROL=<fp>      save; on the host also skip, a faster switch (default save) [$(FP_CONTROLS)]"
 	@echo "  TEST_STACK=<bytes>   stack per on-target test coroutine, a multiple of 16 (default 2048) [$(TEST_STACK)]"
 	@echo "  FLASH_IMAGE=<file>   what flash loads: an image this board builds, or an .elf or .hex (default the demo)"
+	@echo "  DEBUG_IMAGE=<file>   what debug runs: an image this board builds, or an .elf (default the demo)"
+	@echo "  DEBUG_PORT=<port>    QEMU's gdb port for debug (default 1234); DEBUG_LOAD=no: attach to a real board without flashing"
 	@echo "  OPT=<flags>          optimisation flags (default -Os on target boards, -O2 on the host) [$(OPT)]"
 	@echo "  V=1                  show each command instead of a short line"
 	@echo "  VARIANT, STACK_GUARD and FP_CONTROL build into their own directory; after changing OPT or TEST_STACK, make clean"
