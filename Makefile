@@ -78,7 +78,7 @@ Q := $(if $(V),,@)
 say = $(if $(V),,@echo "  $(1)	$(2)")
 CORE_OBJS := $(call obj,$(CORE_SRCS))
 
-.PHONY: check-e2k all run check bench bench-one suite suites clean help compdb setup size flash iso debug
+.PHONY: check-e2k all run check bench bench-one suite suites soak clean help compdb setup size flash iso debug
 .DEFAULT_GOAL := all
 
 setup:
@@ -111,7 +111,7 @@ ifeq ($(ARCH),host)
 DEMO := $(BUILD)/demo
 TESTS := $(BUILD)/tests
 BENCH := $(BUILD)/bench
-TEST_SRCS := $(wildcard host-tests/*.cpp host-tests/shared/*.cpp)
+TEST_SRCS := $(wildcard host-tests/*.cpp host-tests/shared/*.cpp host-tests/model/*.cpp)
 # The QEMU compatibility layer: kernel code (kernel flags via the pattern above), host-tested.
 COMPAT_OBJS := $(call obj,$(wildcard kernel/compat/qemu/*.cpp))
 $(COMPAT_OBJS): KERNEL_CXXFLAGS += -Ikernel/compat/qemu
@@ -184,6 +184,13 @@ suite: $(TESTS)
 	@tools/no-heap $(CORE_OBJS) $(COMPAT_OBJS) $(HOST_DRIVER_OBJS) $(HOST_LIBC_OBJS) > $(CHECK)/no-heap-$(VARIANT)$(BUILD_SUFFIX).log
 	@cat $(CHECK)/no-heap-$(VARIANT)$(BUILD_SUFFIX).log
 	@tools/run-suite $(CHECK)/host-$(VARIANT)$(BUILD_SUFFIX).log env $(RUN_ENV_$(VARIANT)) $(TESTS)
+
+# The model-based random test alone (docs/testing.md), over SEEDS seeds from SEED (by default the
+# ones after make check's); a single seed runs in a child process, so that even a crash is shrunk.
+SEEDS ?= 10000
+soak: $(TESTS)
+	@echo "== host: model-based test, $(VARIANT)$(BUILD_SUFFIX), $(SEEDS) seeds$(if $(SEED), from $(SEED)) =="
+	@env MODEL_SEEDS=$(SEEDS) $(if $(SEED),MODEL_SEED=$(SEED)) $(RUN_ENV_$(VARIANT)) $(TESTS) --gtest_filter='ModelTest.*'
 
 size flash iso:
 	@echo "make $@ is for target boards: make $@ BOARD=<board>"; exit 1
@@ -272,6 +279,9 @@ $(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT): $(LDSCRIPT) $(ME
 	$(call say,LD,$@)
 	$(Q)$(LINK) $(ARCH_FLAGS) $(ARCH_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) $(ARCH_LIBS) -o $@
 	@NM=$(NM) tools/no-heap-image $@ > /dev/null || { NM=$(NM) tools/no-heap-image $@; rm -f $@; exit 1; }
+
+soak:
+	@echo "make soak runs the host's model-based test: make soak BOARD=host"; exit 1
 
 # In real time, so a person can type to the echo.
 run:
@@ -431,6 +441,7 @@ help:
 	@echo "  check    run every suite of every board (only BOARD's when given) and print 'N passed, N failed'"
 	@echo "  check-e2k  assemble the e2k port and run its harness, with e2k tools where present (E2K_AS, E2K_LD, QEMU_E2K)"
 	@echo "  bench    run the benchmarks"
+	@echo "  soak     BOARD=host: the model-based random test over SEEDS seeds (default 10000) from SEED"
 	@echo "  size     ROM and RAM of the kernel alone and of the demo"
 	@echo "  flash    load the demo onto a real board with openocd or dfu-util (installs them first)"
 	@echo "  iso      a bootable CD or USB stick image of the demo, for a board that boots from one (pc-i386)"

@@ -137,6 +137,22 @@ TEST_F(Time, AWakeAtTheSameTickAsTheTimeoutWinsIfItComesFirst) {
     EXPECT_EQ(sem.count(), 0u);  // the unit went to the waiter, not back to the count
 }
 
+// The same tick reached while a coroutine moves the clock rather than while run() idles: the
+// interrupt and the timer still fall due together, and the interrupt is still taken first.
+TEST_F(Time, AWakeAtTheSameTickAsTheTimeoutWinsAlsoWhenACoroutineMovesTheClock) {
+    Semaphore sem;
+    Status got = Status::timeout;
+    port_host_irq_attach(6, [](void* p) { (void)static_cast<Semaphore*>(p)->give(); }, &sem);
+    port_host_irq_at(6, 2000);
+    Body waiter = [&] { got = sem.take(within(1000)); };  // deadline 2000
+    Body busy = [] { port_host_advance(5000); };          // a long computation, across the tick
+    go(waiter);
+    go(busy);
+    EXPECT_EQ(run(), Status::ok);
+    EXPECT_EQ(got, Status::ok);
+    EXPECT_EQ(sem.count(), 0u);
+}
+
 TEST_F(Time, ATimeoutAtTheSameTickAsAWakeWinsIfItComesFirst) {
     Semaphore sem;
     Status got = Status::ok;

@@ -18,6 +18,8 @@ char writer_mark;  // the data of a writer's wait node
 
 }  // namespace
 
+void core::rwlock_waiter_gave_up(RwLock* lock) { lock->let_in(); }
+
 // Grants the lock to waiters from the front as long as they are compatible: a run of readers, or
 // one writer when nobody holds the lock. Interrupts masked.
 void RwLock::let_in() {

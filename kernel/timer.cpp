@@ -1,5 +1,6 @@
 // Deadlines: the tickless timer, blocking with a timeout, and sleeping.
 #include "core.h"
+#include "weft/rwlock.h"
 
 namespace weft {
 namespace core {
@@ -18,7 +19,13 @@ static void timer_stop(Timer* t) {
     if (earliest) port_timer_arm(k.timers.next_deadline());
 }
 
-void timer_expired(Timer* t) { complete(static_cast<Waiter*>(t), -1, Status::timeout); }
+// A waiter that leaves an rwlock's queue can unblock those behind it ("readers wait while a
+// writer holds or waits"): at once, on the timer's tick, not at the next unlock.
+void timer_expired(Timer* t) {
+    Waiter* w = static_cast<Waiter*>(t);
+    complete(w, -1, Status::timeout);
+    if (w->kind == WaitKind::rwlock) rwlock_waiter_gave_up(const_cast<RwLock*>(static_cast<const RwLock*>(w->object)));
+}
 
 void complete(Waiter* w, int8_t which, Status status) {
     for (WaitNode* n = w->nodes; n != w->nodes + w->count; ++n)

@@ -116,11 +116,17 @@ extern "C" uint64_t port_host_now() { return now; }
 
 extern "C" void port_host_advance(uint64_t ticks) {
     uint64_t end = now + ticks;
-    // Step through each due time so a handler sees the clock at its own deadline.
+    // Step through each due time so a handler sees the clock at its own deadline. What falls due
+    // at one tick pends together, then is taken lowest line first and the timer last, as on
+    // hardware and in idle: raised one by one while unmasked, the timer would be taken first.
     for (;;) {
         uint64_t next = next_due() < end ? next_due() : end;
         if (next > now) now = next;
+        bool was = port_host_masked;
+        port_host_masked = true;
         raise_due();
+        port_host_masked = was;
+        if (!was && port_host_pending != 0) port_host_deliver();
         if (now == end) return;
     }
 }

@@ -30,7 +30,8 @@ void port_host_irq_at(unsigned line, uint64_t tick);
 // hardware counters do, extended to 64 bits by the port (arch/counter64.h).
 uint64_t port_host_now();
 
-// Moves the fake clock forward by `ticks`, raising each interrupt that falls due in order.
+// Moves the fake clock forward by `ticks`, raising each interrupt that falls due in order of time;
+// those due at one tick pend together and are taken by priority, the timer last, as in idle.
 void port_host_advance(uint64_t ticks);
 
 // Calls hook(arg) each time the kernel goes idle, as the CPU would go to sleep, before idle looks

@@ -303,6 +303,30 @@ TEST_F(Sync, RwLockTimeouts) {
     EXPECT_EQ(run(), Status::ok);
 }
 
+// A writer that gives up at the front of the queue lets the readers behind it in at once, on its
+// timeout's tick: only readers hold the lock then, so they no longer wait for its unlock.
+TEST_F(Sync, RwLockReadersBehindAWriterThatGivesUpEnterAtItsTimeout) {
+    RwLock rw;
+    auto holder = [&] {
+        EXPECT_EQ(rw.read_lock(), Status::ok);
+        sleep_for(5ms);
+        EXPECT_EQ(rw.unlock(), Status::ok);
+    };
+    auto writer = [&] { EXPECT_EQ(rw.write_lock(1ms), Status::timeout); };
+    auto reader = [&] {
+        EXPECT_EQ(rw.try_read_lock(), Status::would_block);  // behind the waiting writer
+        EXPECT_EQ(rw.read_lock(), Status::ok);
+        EXPECT_TICKS(elapsed(), to_ticks(1ms));
+        EXPECT_EQ(rw.readers(), 2);
+        EXPECT_EQ(rw.unlock(), Status::ok);
+    };
+    go(holder);
+    go(writer);
+    go(reader);
+    EXPECT_EQ(run(), Status::ok);
+    EXPECT_EQ(rw.readers(), 0);
+}
+
 TEST_F(Sync, RwLockUpgradeThatTimesOutHoldsNothing) {
     RwLock rw;
     auto other = [&] {

@@ -7,6 +7,11 @@
 
 namespace weft {
 
+class RwLock;
+namespace core {
+void rwlock_waiter_gave_up(RwLock* lock);
+}
+
 class RwLock {
 public:
     constexpr RwLock() = default;
@@ -46,6 +51,8 @@ public:
     bool write_locked() const { return owners_ < 0; }
 
 private:
+    // A writer that gives up at the front may leave readers behind it free to enter.
+    friend void core::rwlock_waiter_gave_up(RwLock* lock);
     void let_in();
 
     int32_t owners_ = 0;          // readers holding the lock, or -1 for a writer
