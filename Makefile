@@ -78,7 +78,7 @@ Q := $(if $(V),,@)
 say = $(if $(V),,@echo "  $(1)	$(2)")
 CORE_OBJS := $(call obj,$(CORE_SRCS))
 
-.PHONY: check-e2k all run check bench bench-one suite suites soak clean help compdb setup size flash iso debug
+.PHONY: check-e2k all run check bench bench-one suite suites soak fuzz clean help compdb setup size flash iso debug
 .DEFAULT_GOAL := all
 
 setup:
@@ -127,6 +127,7 @@ $(OBJ)/arch/x86/libc/string.c.renamed.o: arch/x86/libc/string.c $(FLAG_FILES)
 	$(Q)$(CC) $(CFLAGS) -DLIBC_TEST_NAMES -c $< -o $@
 
 $(call obj,$(TEST_SRCS)): APP_CXXFLAGS += -Ikernel/compat/qemu -Ihost-tests/shared -Idrivers
+$(call obj,host-tests/model_test.cpp): APP_CXXFLAGS += -DMODEL_CORPUS='"$(CURDIR)/host-tests/fuzz/corpus"'
 
 all: $(DEMO) $(TESTS)
 
@@ -191,6 +192,25 @@ SEEDS ?= 10000
 soak: $(TESTS)
 	@echo "== host: model-based test, $(VARIANT)$(BUILD_SUFFIX), $(SEEDS) seeds$(if $(SEED), from $(SEED)) =="
 	@env MODEL_SEEDS=$(SEEDS) $(if $(SEED),MODEL_SEED=$(SEED)) $(RUN_ENV_$(VARIANT)) $(TESTS) --gtest_filter='ModelTest.*'
+
+# The libFuzzer target (docs/testing.md): the model's programs decoded from the fuzzer's input,
+# built with clang under UBSan (ASan's fiber annotations are the GCC build's; make check replays the
+# corpus under both). New inputs go to build/host/fuzz/corpus; FUZZ_TIME seconds, 0 for ever.
+# clang 14 rejects constinit on the pools' storage (members without an initialiser), which GCC's
+# builds keep checking.
+FUZZ := build/host/fuzz/model_fuzz
+FUZZ_TIME ?= 600
+FUZZ_SRCS := $(KERNEL_SRCS) $(ARCH_SRCS) $(BOARD_SRCS) $(wildcard host-tests/model/*.cpp) host-tests/fuzz/model_fuzz.cpp
+$(FUZZ): $(FUZZ_SRCS) $(wildcard host-tests/model/*.h kernel/*.h kernel/weft/*.h arch/host/*.h)
+	@mkdir -p $(@D)
+	$(call say,LD,$@)
+	$(Q)clang++ $(CXXSTD) -O1 -g -Wall -Wextra -Werror -Dconstinit= -DPORT_SAVES_FP_CONTROL=1 -Ikernel -Iarch \
+		-Iarch/host -Iboard/host -fsanitize=fuzzer,undefined -fno-sanitize-recover=all $(FUZZ_SRCS) -o $@
+fuzz:
+	@tools/setup fuzz
+	@$(MAKE) --no-print-directory $(FUZZ)
+	@mkdir -p build/host/fuzz/corpus
+	$(FUZZ) -max_total_time=$(FUZZ_TIME) -max_len=512 build/host/fuzz/corpus host-tests/fuzz/corpus
 
 size flash iso:
 	@echo "make $@ is for target boards: make $@ BOARD=<board>"; exit 1
@@ -280,8 +300,8 @@ $(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT): $(LDSCRIPT) $(ME
 	$(Q)$(LINK) $(ARCH_FLAGS) $(ARCH_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) $(ARCH_LIBS) -o $@
 	@NM=$(NM) tools/no-heap-image $@ > /dev/null || { NM=$(NM) tools/no-heap-image $@; rm -f $@; exit 1; }
 
-soak:
-	@echo "make soak runs the host's model-based test: make soak BOARD=host"; exit 1
+soak fuzz:
+	@echo "make $@ runs the host's model-based test: make $@ BOARD=host"; exit 1
 
 # In real time, so a person can type to the echo.
 run:
@@ -442,6 +462,7 @@ help:
 	@echo "  check-e2k  assemble the e2k port and run its harness, with e2k tools where present (E2K_AS, E2K_LD, QEMU_E2K)"
 	@echo "  bench    run the benchmarks"
 	@echo "  soak     BOARD=host: the model-based random test over SEEDS seeds (default 10000) from SEED"
+	@echo "  fuzz     BOARD=host: the model's libFuzzer target (clang) for FUZZ_TIME seconds (default 600)"
 	@echo "  size     ROM and RAM of the kernel alone and of the demo"
 	@echo "  flash    load the demo onto a real board with openocd or dfu-util (installs them first)"
 	@echo "  iso      a bootable CD or USB stick image of the demo, for a board that boots from one (pc-i386)"

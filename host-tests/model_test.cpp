@@ -1,11 +1,17 @@
 // The model-based random test (docs/testing.md): random programs of coroutines on shared objects,
 // each step checked against a reference model written from docs/api.md. make check runs a fixed
 // range of seeds; `make soak BOARD=host SEEDS=n SEED=first` runs others (MODEL_SEEDS, MODEL_SEED).
+// A 32-bit build reads the corpus directory with 64-bit inode numbers, or readdir() stops early.
+#define _FILE_OFFSET_BITS 64
+#include <errno.h>
 #include <gtest/gtest.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <string>
+#include <vector>
 
 #include "model/crash.h"
 #include "model/program.h"
@@ -95,4 +101,30 @@ TEST(ModelTest, RandomProgramsFollowTheModel) {
         n(total.woken), n(total.timed_out), n(total.immediate), n(total.gave_up), n(total.would_block),
         n(total.spawns), n(total.exhausted), n(total.reused), n(total.interrupts), n(total.clock_ties),
         n(total.deadlocks));
+}
+
+// make check replays the fuzzer's corpus (host-tests/fuzz/corpus/, docs/testing.md): each file is
+// a program, run as the fuzzer ran it.
+TEST(ModelTest, FuzzCorpusFollowsTheModel) {
+    DIR* dir = opendir(MODEL_CORPUS);
+    ASSERT_NE(dir, nullptr) << "no corpus at " MODEL_CORPUS;
+    std::vector<std::string> files;
+    errno = 0;
+    while (dirent* e = readdir(dir))
+        if (e->d_name[0] != '.') files.push_back(e->d_name);
+    int error = errno;
+    closedir(dir);
+    ASSERT_EQ(error, 0) << "reading " MODEL_CORPUS ": " << strerror(error);
+    ASSERT_FALSE(files.empty()) << "an empty corpus at " MODEL_CORPUS;
+    for (const std::string& name : files) {
+        std::string path = std::string(MODEL_CORPUS) + "/" + name;
+        FILE* f = fopen(path.c_str(), "rb");
+        ASSERT_NE(f, nullptr) << path;
+        std::vector<uint8_t> bytes;
+        for (int c; (c = fgetc(f)) != EOF;) bytes.push_back(static_cast<uint8_t>(c));
+        fclose(f);
+        Verdict v = run_program(decode(bytes.data(), bytes.size()), Options{});
+        ASSERT_TRUE(v.passed) << path << ":\n  " << v.failure << "\n";
+    }
+    printf("model: %zu fuzz corpus inputs replayed\n", files.size());
 }

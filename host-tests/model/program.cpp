@@ -112,8 +112,7 @@ Handler draw_handler(Rng& r) {
 
 }  // namespace
 
-Program generate(uint64_t seed) {
-    Rng r(seed * 0xD1342543DE82EF95ull + 0x5851F42D4C957F2Dull);
+static Program draw(Rng& r, uint64_t seed) {
     Program p{};
     p.seed = seed;
     // Now and then just below a wrap of the 32-bit counter the kernel reads the fake clock through.
@@ -143,6 +142,16 @@ Program generate(uint64_t seed) {
         p.steps.insert(p.steps.begin() + r.below(static_cast<unsigned>(p.steps.size()) + 1), s);
     }
     return p;
+}
+
+Program generate(uint64_t seed) {
+    Rng r(seed * 0xD1342543DE82EF95ull + 0x5851F42D4C957F2Dull);
+    return draw(r, seed);
+}
+
+Program decode(const uint8_t* data, size_t size) {
+    Rng r(data, size);
+    return draw(r, fuzz_input);
 }
 
 Program prefix(const Program& p, size_t steps) {
@@ -265,9 +274,12 @@ std::string describe(Handler h) {
 std::string describe(const Program& p) {
     std::string out;
     char line[200];
-    snprintf(line, sizeof line, "seed %llu: clock from %llu, semaphores from %u and %u\n",
-             static_cast<unsigned long long>(p.seed), static_cast<unsigned long long>(p.start), p.initial[0],
-             p.initial[1]);
+    if (p.seed == fuzz_input)
+        out += "fuzz input: ";
+    else
+        out += "seed " + std::to_string(p.seed) + ": ";
+    snprintf(line, sizeof line, "clock from %llu, semaphores from %u and %u\n",
+             static_cast<unsigned long long>(p.start), p.initial[0], p.initial[1]);
     out += line;
     for (size_t i = 0; i < p.scripts.size(); ++i) {
         const Script& s = p.scripts[i];

@@ -116,7 +116,12 @@ struct Program {
     std::vector<Step> steps;
 };
 
+// The program a seed gives.
 Program generate(uint64_t seed);
+
+// The program a fuzzer's input gives: every input is one, the empty input the shortest.
+Program decode(const uint8_t* data, size_t size);
+constexpr uint64_t fuzz_input = UINT64_MAX;  // the seed a decoded program names
 
 // The program with only its first `steps` steps.
 Program prefix(const Program& p, size_t steps);
