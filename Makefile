@@ -365,11 +365,13 @@ bench:
 	@echo "== $(BOARD): guest instructions per operation =="
 	@timeout 60 $(QEMU) $(QEMU_FLAGS) -icount shift=0 -kernel $(SWITCH_COST)
 
-# Once per stack guard the board can build (STACK_GUARDS, from arch.mk; the default first, here); on
-# a real board that is its images and their checks.
+# Once per stack guard the board can build (STACK_GUARDS, from arch.mk; the default first, here),
+# and once per time source it offers besides its default (TIME_CHECKS, board.mk); on a real board
+# that is its images and their checks.
 suites: suite
 	@for g in $(wordlist 2,$(words $(STACK_GUARDS)),$(STACK_GUARDS)); do \
 	    $(MAKE) --no-print-directory $(JOBS) STACK_GUARD=$$g suite || exit 1; done
+	@for t in $(TIME_CHECKS); do $(MAKE) --no-print-directory $(JOBS) TIME=$$t suite || exit 1; done
 
 # A real board's suite is its images' checks (no heap, and the arch's IMAGE_CHECK where it names
 # one); a QEMU board's also runs the on-target tests. On the boards in GDB_CHECK_BOARDS,

@@ -59,6 +59,8 @@ endif
 # The time source: what port_ticks() and port_timer_arm() are made of. A board.mk picks one with
 # TIME (and gives its peripheral's address and interrupt in TIME_FLAGS); docs/boards.md says which.
 #   systick      SysTick alone keeps time and interrupts for deadlines; it can never stop
+#   systick_tickless  SysTick alone, as above, but off while nothing waits on time: time then
+#                stands still
 #   nrf51_timer  an nRF51/nRF52 TIMER does both, at 1 MHz unless the board says
 #   cmsdk_timer  a CMSDK APB timer keeps time; SysTick is only the alarm, off while nothing waits
 #   stm32_tim    an STM32F4 32-bit timer (TIM2 or TIM5) keeps time; SysTick is only the alarm, as above
@@ -66,6 +68,9 @@ endif
 TIME ?= systick
 ifeq ($(TIME),systick)
 TIME_SRCS := arch/cortex-m/time_systick.cpp
+else ifeq ($(TIME),systick_tickless)
+TIME_SRCS := arch/cortex-m/time_systick_tickless.cpp
+TIME_FLAGS += -DPORT_TIME_SYSTICK_TICKLESS=1
 else ifeq ($(TIME),nrf51_timer)
 TIME_SRCS := arch/cortex-m/time_nrf51_timer.cpp
 TIME_HZ ?= 1000000
@@ -76,10 +81,15 @@ else ifeq ($(TIME),stm32_tim)
 TIME_SRCS := arch/cortex-m/time_stm32_tim.cpp arch/cortex-m/time_systick_alarm.cpp
 TIME_FLAGS += -DPORT_TIME_SYSTICK_ALARM=1
 else
-$(error TIME must be systick, nrf51_timer, cmsdk_timer or stm32_tim, not '$(TIME)')
+$(error TIME must be systick, systick_tickless, nrf51_timer, cmsdk_timer or stm32_tim, not '$(TIME)')
 endif
 ifneq ($(TIME_HZ),)
 TIME_FLAGS += -DPORT_TICK_HZ=$(TIME_HZ)
+endif
+# TIME_CHECKS (board.mk): the time sources besides its default that a board also offers. Each builds
+# in its own folder, and make check runs the board's suite with each.
+ifneq ($(filter $(TIME),$(TIME_CHECKS)),)
+BUILD_SUFFIX := $(BUILD_SUFFIX)-$(TIME)
 endif
 
 CROSS := arm-none-eabi-

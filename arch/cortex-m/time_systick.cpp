@@ -1,6 +1,7 @@
 // Time source TIME=systick: SysTick alone is the time base and the timer, for chips with no other
 // timer the port knows. It can never stop, since it keeps the time: with nothing to wait for it
-// still interrupts once a period (2^24 cycles) so that every wrap is counted.
+// still interrupts once a period (2^24 cycles) so that every wrap is counted. Where time may stand
+// still while nothing waits on it, time_systick_tickless.cpp turns SysTick off instead.
 //
 // SysTick is a 24-bit down-counter that reloads from RVR on the tick after it reaches 0. RVR stays
 // at its maximum; a deadline nearer than the end of the period restarts the counter with a short
