@@ -252,6 +252,9 @@ EXIT_MAP := $(if $(QEMU_EXIT),$(or $(EXIT_MAP_$(QEMU_EXIT)),$(error $(ARCH): no 
 # good, so the run ends on the line that exit prints (tools/run-to-halt).
 RUN_BOOT := tools/run-to-halt timeout -k 5 120 $(QEMU_BOOT) $(QEMU_FLAGS) -icount shift=0,sleep=off $(if $(ISO),-cdrom,-kernel)
 BOOT_TESTS := $(if $(ISO),$(TESTS:.elf=.iso),$(TESTS))
+# Its demo's echo, in real time as on a QEMU board (below).
+RUN_BOOT_REAL_TIME := tools/run-to-halt timeout -k 5 30 $(QEMU_BOOT) $(QEMU_FLAGS) $(if $(ISO),-cdrom,-kernel)
+BOOT_DEMO := $(if $(ISO),$(DEMO:.elf=.iso),$(DEMO))
 # Tests run on instruction-counted time: deterministic, and idle time passes at once.
 RUN := timeout -k 5 60 $(EXIT_MAP) $(QEMU) $(QEMU_FLAGS) -icount shift=0,sleep=off -kernel
 # The demo's UART echo is checked in real time: its timeouts must leave the host time to type.
@@ -395,6 +398,7 @@ suite: $(IMAGES) $(HEX_IMAGES) $(ISO_IMAGES) $(if $(QEMU),$(OVERFLOW) $(FAULT))
 	$(if $(filter $(BOARD),$(GDB_CHECK_BOARDS)),@tools/run-suite $(CHECK)/gdb-$(BOARD)$(BUILD_SUFFIX).log $(RUN_GDB))
 	$(if $(QEMU_BOOT),@tools/run-suite $(CHECK)/boot-$(BOARD)$(BUILD_SUFFIX).log \
 		tools/uart-feed target-tests/uart_input.txt "uart: waiting for input" $(RUN_BOOT) $(BOOT_TESTS))
+	$(if $(QEMU_BOOT),@tools/run-suite $(CHECK)/boot-echo-$(BOARD)$(BUILD_SUFFIX).log tools/echo-check $(RUN_BOOT_REAL_TIME) $(BOOT_DEMO))
 
 # FLASH_IMAGE: an image this build makes, or a file of one's own; under build/, nothing else (another
 # board's or build's image would not be what this board runs).

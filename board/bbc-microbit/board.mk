@@ -11,3 +11,5 @@ BOARD_SRCS  := board/bbc-microbit/board.cpp board/halt.cpp drivers/nrf51_uart.cp
 OPENOCD     := -f interface/cmsis-dap.cfg -c "transport select swd" -f target/nrf51.cfg
 # 16 KiB of RAM: the on-target suite's test coroutines get 1792 bytes each, as on qemu-microbit.
 TEST_STACK  := 1792
+# QEMU's microbit machine models this chip: make check boots the images make flash loads under it.
+QEMU_BOOT   := qemu-system-arm -M microbit

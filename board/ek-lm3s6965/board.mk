@@ -10,3 +10,5 @@ MEMORY      := board/chip/lm3s6965/memory.ld
 TIME_CHECKS := systick_tickless
 BOARD_SRCS  := board/ek-lm3s6965/board.cpp board/halt.cpp drivers/pl011_uart.cpp
 OPENOCD     := -f board/ek-lm3s6965.cfg
+# QEMU's lm3s6965evb machine models this chip: make check boots the images make flash loads under it.
+QEMU_BOOT   := qemu-system-arm -M lm3s6965evb
