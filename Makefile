@@ -303,8 +303,57 @@ $(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT): $(LDSCRIPT) $(ME
 	$(Q)$(LINK) $(ARCH_FLAGS) $(ARCH_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) $(ARCH_LIBS) -o $@
 	@NM=$(NM) tools/no-heap-image $@ > /dev/null || { NM=$(NM) tools/no-heap-image $@; rm -f $@; exit 1; }
 
-soak fuzz:
+fuzz:
 	@echo "make $@ runs the host's model-based test: make $@ BOARD=host"; exit 1
+
+# The soak (target-tests/soak/, docs/testing.md): a mixed workload over every kernel object for
+# SWITCHES switches, under timer interrupts and the UART's receive interrupt, fed a stream by the
+# host (tools/uart-stream) for the whole run. The length is built in: one image per length, of
+# which only length.cpp is built again. make check runs SOAK_CHECK_SWITCHES on one board per core
+# (the CORE values of the QEMU boards' board.mk files), each run a few seconds.
+SWITCHES ?= 10000000
+SOAK_CHECK_SWITCHES := 200000
+SOAK_CHECK_BOARDS := qemu-mps2-an385 qemu-mps2-an386 qemu-mps2-an505 qemu-microbit qemu-virt-rv32 \
+                     qemu-virt-rv32e qemu-virt-rv64 qemu-pc-i386 qemu-pc-x86_64
+ifneq ($(shell echo '$(SWITCHES)' | grep -Eqx '[1-9][0-9]{0,9}' && [ $(SWITCHES) -le 4000000000 ] && echo ok),ok)
+$(error SWITCHES must be a number of switches from 1 to 4000000000, not '$(SWITCHES)')
+endif
+# Each workload coroutine's stack, with room to spare over the deepest the soak's report lists: 444
+# bytes on 32-bit RISC-V, 632 on x86-64, whose frames are the deepest; the micro:bit has no RAM for more.
+SOAK_STACK ?= $(if $(filter x86,$(ARCH))$(filter rv64%,$(CORE)),1024,768)
+SOAK_SRCS := $(filter-out %/length.cpp,$(wildcard target-tests/soak/*.cpp))
+$(call obj,$(SOAK_SRCS)) $(OBJ)/target-tests/soak/length-%.cpp.o: APP_CXXFLAGS += -DSOAK_STACK=$(SOAK_STACK)
+$(OBJ)/target-tests/soak/length-%.cpp.o: target-tests/soak/length.cpp $(FLAG_FILES)
+	@mkdir -p $(@D)
+	$(call say,CXX,$< SWITCHES=$*)
+	$(Q)$(CXX) $(APP_CXXFLAGS) -DSOAK_SWITCHES=$*u -c $< -o $@
+.PRECIOUS: $(OBJ)/target-tests/soak/length-%.cpp.o
+SOAK := $(BUILD)/soak-$(SWITCHES).elf
+SOAK_CHECK := $(BUILD)/soak-$(SOAK_CHECK_SWITCHES).elf
+$(BUILD)/soak-%.elf: $(CORE_OBJS) $(call obj,$(SOAK_SRCS)) $(OBJ)/target-tests/soak/length-%.cpp.o $(LDSCRIPT) $(MEMORY)
+	$(call say,LD,$@)
+	$(Q)$(LINK) $(ARCH_FLAGS) $(ARCH_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) $(ARCH_LIBS) -o $@
+	@NM=$(NM) tools/no-heap-image $@ > /dev/null || { NM=$(NM) tools/no-heap-image $@; rm -f $@; exit 1; }
+# A run's time limit: a few times what the slowest board, the micro:bit, takes (about 33 us a switch).
+SOAK_TIME = $$((60 + $(1) / 10000))
+RUN_SOAK = tools/uart-stream "waiting for the UART stream" timeout -k 5 $(call SOAK_TIME,$(1)) $(EXIT_MAP) $(QEMU) \
+	$(QEMU_FLAGS) -icount shift=0,sleep=off -kernel
+SOAK_LOGS := build/soak/$(BOARD)
+
+# The board's on-target suites (its test image, as make check runs it), then the soak; the logs in
+# build/soak/<board>/, and "N passed, N failed" over both.
+soak:
+	$(no-qemu)
+	@tools/setup
+	@$(MAKE) --no-print-directory $(JOBS) $(TESTS) $(SOAK)
+	@rm -rf $(SOAK_LOGS) && mkdir -p $(SOAK_LOGS)
+	@echo "== $(BOARD): on-target suites =="
+	@tools/run-suite $(SOAK_LOGS)/suites.log \
+		tools/uart-feed target-tests/uart_input.txt "uart: waiting for input" $(RUN) $(TESTS)
+	@echo "== $(BOARD): soak, $(SWITCHES) switches =="
+	@tools/run-suite $(SOAK_LOGS)/soak.log $(call RUN_SOAK,$(SWITCHES)) $(SOAK) > /dev/null
+	@grep -E '^soak: ([0-9]+ switches,|uart:|[0-9]+ passed)|^FAIL |^exit status: [1-9]' $(SOAK_LOGS)/soak.log || true
+	@tools/summary $(SOAK_LOGS)/*.log
 
 # In real time, so a person can type to the echo.
 run:
@@ -383,7 +432,9 @@ suites: suite
 # board, with each of its stack guards, keeps that check a few seconds long.
 GDB_CHECK_BOARDS := qemu-mps2-an385
 RUN_GDB := timeout -k 5 60 tools/gdb-check --fault $(FAULT) $(DEMO) $(QEMU) $(QEMU_FLAGS) -icount shift=0,sleep=off
-suite: $(IMAGES) $(HEX_IMAGES) $(ISO_IMAGES) $(if $(QEMU),$(OVERFLOW) $(FAULT))
+# One board per core also runs a short soak, once (with the default stack guard).
+SOAK_IN_CHECK := $(and $(filter $(BOARD),$(SOAK_CHECK_BOARDS)),$(filter canary,$(STACK_GUARD)))
+suite: $(IMAGES) $(HEX_IMAGES) $(ISO_IMAGES) $(if $(QEMU),$(OVERFLOW) $(FAULT)) $(if $(SOAK_IN_CHECK),$(SOAK_CHECK))
 	@echo "== $(BOARD)$(BUILD_SUFFIX) =="
 	@{ NM=$(NM) tools/no-heap $(CORE_OBJS); NM=$(NM) tools/no-heap-image $(IMAGES); } \
 		> $(CHECK)/no-heap-$(BOARD)$(BUILD_SUFFIX).log; cat $(CHECK)/no-heap-$(BOARD)$(BUILD_SUFFIX).log
@@ -396,6 +447,7 @@ suite: $(IMAGES) $(HEX_IMAGES) $(ISO_IMAGES) $(if $(QEMU),$(OVERFLOW) $(FAULT))
 	$(if $(QEMU),@tools/run-suite $(CHECK)/fault-$(BOARD)$(BUILD_SUFFIX).log \
 		tools/expect-report fault 102 "$(FAULT_REPORT)" $(RUN) $(FAULT))
 	$(if $(filter $(BOARD),$(GDB_CHECK_BOARDS)),@tools/run-suite $(CHECK)/gdb-$(BOARD)$(BUILD_SUFFIX).log $(RUN_GDB))
+	$(if $(SOAK_IN_CHECK),@tools/run-suite $(CHECK)/soak-$(BOARD).log $(call RUN_SOAK,$(SOAK_CHECK_SWITCHES)) $(SOAK_CHECK))
 	$(if $(QEMU_BOOT),@tools/run-suite $(CHECK)/boot-$(BOARD)$(BUILD_SUFFIX).log \
 		tools/uart-feed target-tests/uart_input.txt "uart: waiting for input" $(RUN_BOOT) $(BOOT_TESTS))
 	$(if $(QEMU_BOOT),@tools/run-suite $(CHECK)/boot-echo-$(BOARD)$(BUILD_SUFFIX).log tools/echo-check $(RUN_BOOT_REAL_TIME) $(BOOT_DEMO))
@@ -403,6 +455,7 @@ suite: $(IMAGES) $(HEX_IMAGES) $(ISO_IMAGES) $(if $(QEMU),$(OVERFLOW) $(FAULT))
 # FLASH_IMAGE: an image this build makes, or a file of one's own; under build/, nothing else (another
 # board's or build's image would not be what this board runs).
 FLASHABLE := $(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT) $(if $(TARGET_BENCH_SRCS),$(SWITCH_COST)) \
+             $(if $(QEMU),$(sort $(SOAK) $(SOAK_CHECK))) \
              $(filter %.hex,$(HEX_IMAGES))
 ifeq ($(filter $(FLASH_IMAGE),$(FLASHABLE)),)
 ifneq ($(words $(FLASH_IMAGE)),1)
@@ -467,7 +520,8 @@ help:
 	@echo "  check    run every suite of every board (only BOARD's when given) and print 'N passed, N failed'"
 	@echo "  check-e2k  assemble the e2k port and run its harness, with e2k tools where present (E2K_AS, E2K_LD, QEMU_E2K)"
 	@echo "  bench    run the benchmarks"
-	@echo "  soak     BOARD=host: the model-based random test over SEEDS seeds (default 10000) from SEED"
+	@echo "  soak     BOARD=host: the model-based random test over SEEDS seeds (default 10000) from SEED;"
+	@echo "           a QEMU board: its suites, then the soak workload for SWITCHES switches (default 10000000)"
 	@echo "  fuzz     BOARD=host: the model's libFuzzer target (clang) for FUZZ_TIME seconds (default 600)"
 	@echo "  size     ROM and RAM of the kernel alone and of the demo"
 	@echo "  flash    load the demo onto a real board with openocd or dfu-util (installs them first)"
