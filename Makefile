@@ -298,10 +298,22 @@ $(OVERFLOW): $(CORE_OBJS) $(call obj,target-tests/overflow/main.cpp)
 # A trap instruction on purpose: the run must end in the port's fault report (FAULT_REPORT, arch.mk).
 FAULT := $(BUILD)/fault.elf
 $(FAULT): $(CORE_OBJS) $(call obj,target-tests/fault/main.cpp)
-$(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT): $(LDSCRIPT) $(MEMORY)
+# A large frame written only at its bottom, at the stack's limit: where the arch's guard catches it
+# (LARGE_FRAME_CHECK), the run must end in the guard's report, as the overflow's does.
+LARGE_FRAME := $(BUILD)/large_frame.elf
+$(LARGE_FRAME): $(CORE_OBJS) $(call obj,target-tests/large_frame/main.cpp)
+# A frame no guard of the arch's catches: FRAME_CHECK must stop its link (tools/build-tests).
+TOO_LARGE_FRAME := $(BUILD)/too_large_frame.elf
+$(TOO_LARGE_FRAME): $(CORE_OBJS) $(call obj,tools/too_large_frame.cpp)
+# FRAME_CHECK (arch.mk), where the build's guard has one, fails an image whose frames could step
+# over the guard; the on-target suite's cases are tests, not firmware, and keep larger frames.
+frame-check = $(if $(FRAME_CHECK),$(if $(filter $(TESTS),$(1)),,$(FRAME_CHECK) $(1) > $(1).frames || \
+	{ cat $(1).frames; rm -f $(1); exit 1; }))
+$(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT) $(LARGE_FRAME) $(TOO_LARGE_FRAME): $(LDSCRIPT) $(MEMORY)
 	$(call say,LD,$@)
 	$(Q)$(LINK) $(ARCH_FLAGS) $(ARCH_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) $(ARCH_LIBS) -o $@
 	@NM=$(NM) tools/no-heap-image $@ > /dev/null || { NM=$(NM) tools/no-heap-image $@; rm -f $@; exit 1; }
+	@$(call frame-check,$@)
 
 fuzz:
 	@echo "make $@ runs the host's model-based test: make $@ BOARD=host"; exit 1
@@ -320,7 +332,8 @@ $(error SWITCHES must be a number of switches from 1 to 4000000000, not '$(SWITC
 endif
 # Each workload coroutine's stack, with room to spare over the deepest the soak's report lists: 444
 # bytes on 32-bit RISC-V, 632 on x86-64, whose frames are the deepest; the micro:bit has no RAM for more.
-SOAK_STACK ?= $(if $(filter x86,$(ARCH))$(filter rv64%,$(CORE)),1024,768)
+# The Cortex-M MPU guard takes 512 bytes of each slot, and slots of its size.
+SOAK_STACK ?= $(if $(filter mpu,$(STACK_GUARD)),1536,$(if $(filter x86,$(ARCH))$(filter rv64%,$(CORE)),1024,768))
 SOAK_SRCS := $(filter-out %/length.cpp,$(wildcard target-tests/soak/*.cpp))
 $(call obj,$(SOAK_SRCS)) $(OBJ)/target-tests/soak/length-%.cpp.o: APP_CXXFLAGS += -DSOAK_STACK=$(SOAK_STACK)
 $(OBJ)/target-tests/soak/length-%.cpp.o: target-tests/soak/length.cpp $(FLAG_FILES)
@@ -434,7 +447,8 @@ GDB_CHECK_BOARDS := qemu-mps2-an385
 RUN_GDB := timeout -k 5 60 tools/gdb-check --fault $(FAULT) $(DEMO) $(QEMU) $(QEMU_FLAGS) -icount shift=0,sleep=off
 # One board per core also runs a short soak, once (with the default stack guard).
 SOAK_IN_CHECK := $(and $(filter $(BOARD),$(SOAK_CHECK_BOARDS)),$(filter canary,$(STACK_GUARD)))
-suite: $(IMAGES) $(HEX_IMAGES) $(ISO_IMAGES) $(if $(QEMU),$(OVERFLOW) $(FAULT)) $(if $(SOAK_IN_CHECK),$(SOAK_CHECK))
+suite: $(IMAGES) $(HEX_IMAGES) $(ISO_IMAGES) $(if $(QEMU),$(OVERFLOW) $(FAULT) $(if $(LARGE_FRAME_CHECK),$(LARGE_FRAME))) \
+       $(if $(SOAK_IN_CHECK),$(SOAK_CHECK))
 	@echo "== $(BOARD)$(BUILD_SUFFIX) =="
 	@{ NM=$(NM) tools/no-heap $(CORE_OBJS); NM=$(NM) tools/no-heap-image $(IMAGES); } \
 		> $(CHECK)/no-heap-$(BOARD)$(BUILD_SUFFIX).log; cat $(CHECK)/no-heap-$(BOARD)$(BUILD_SUFFIX).log
@@ -444,6 +458,8 @@ suite: $(IMAGES) $(HEX_IMAGES) $(ISO_IMAGES) $(if $(QEMU),$(OVERFLOW) $(FAULT)) 
 	$(if $(QEMU),@tools/run-suite $(CHECK)/echo-$(BOARD)$(BUILD_SUFFIX).log tools/echo-check $(RUN_REAL_TIME) $(DEMO))
 	$(if $(QEMU),@tools/run-suite $(CHECK)/overflow-$(BOARD)$(BUILD_SUFFIX).log \
 		tools/expect-report overflow $(GUARD_STATUS) "$(GUARD_REPORT)" $(RUN) $(OVERFLOW))
+	$(if $(QEMU),$(if $(LARGE_FRAME_CHECK),@tools/run-suite $(CHECK)/large-frame-$(BOARD)$(BUILD_SUFFIX).log \
+		tools/expect-report large-frame $(GUARD_STATUS) "$(GUARD_REPORT)" $(RUN) $(LARGE_FRAME)))
 	$(if $(QEMU),@tools/run-suite $(CHECK)/fault-$(BOARD)$(BUILD_SUFFIX).log \
 		tools/expect-report fault 102 "$(FAULT_REPORT)" $(RUN) $(FAULT))
 	$(if $(filter $(BOARD),$(GDB_CHECK_BOARDS)),@tools/run-suite $(CHECK)/gdb-$(BOARD)$(BUILD_SUFFIX).log $(RUN_GDB))
@@ -454,7 +470,7 @@ suite: $(IMAGES) $(HEX_IMAGES) $(ISO_IMAGES) $(if $(QEMU),$(OVERFLOW) $(FAULT)) 
 
 # FLASH_IMAGE: an image this build makes, or a file of one's own; under build/, nothing else (another
 # board's or build's image would not be what this board runs).
-FLASHABLE := $(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT) $(if $(TARGET_BENCH_SRCS),$(SWITCH_COST)) \
+FLASHABLE := $(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT) $(LARGE_FRAME) $(if $(TARGET_BENCH_SRCS),$(SWITCH_COST)) \
              $(if $(QEMU),$(sort $(SOAK) $(SOAK_CHECK))) \
              $(filter %.hex,$(HEX_IMAGES))
 ifeq ($(filter $(FLASH_IMAGE),$(FLASHABLE)),)

@@ -29,7 +29,7 @@ CORE_FLAGS := $(CORE_FLAGS_$(CORE))
 SWITCH := $(SWITCH_$(CORE))
 SWITCH_MPU := $(SWITCH_MPU_$(CORE))
 
-# STACK_GUARD=mpu: the MPU denies all access to the 32 bytes below the running context's stack, for
+# STACK_GUARD=mpu: the MPU denies all access to the 448 bytes below the running context's stack, for
 # boards whose core has such a switch variant (SWITCH_MPU); the default relies on the kernel's
 # canary (and, on ARMv8-M, on PSPLIM, which every v8-M switch sets). STACK_GUARDS, at the end, lists
 # what this board may build; the Makefile stops at any other value.
@@ -41,6 +41,24 @@ SWITCH := $(SWITCH_MPU)
 GUARD_FLAGS := -DPORT_MPU_GUARD=1
 GUARD_SRCS := arch/cortex-m/guard_mpu.cpp
 BUILD_SUFFIX := -mpu
+endif
+
+# How far below the lowest byte its code has stored to sp may go with the MPU guard still catching
+# the next access (tools/frame-check, run on the images of an STACK_GUARD=mpu build but the
+# on-target suite's, whose cases keep frames of up to a KiB): the guard's 448 bytes (port_arch.h),
+# less what an exception frame stacked there writes beyond the 64 bytes below it, which are still
+# the slot's (32 bytes, 104 with the FPU's, and 4 of alignment), and never less than the 8 sp is
+# aligned to. port_fault_report runs only on the handler stack, which no guard bounds.
+ifeq ($(STACK_GUARD),mpu)
+FRAME_REACH_cortex-m4f := 404
+FRAME_CHECK = env OBJDUMP=$(CROSS)objdump HANDLER_ONLY=port_fault_report tools/frame-check \
+              $(or $(FRAME_REACH_$(CORE)),440)
+endif
+
+# A frame larger than a 32-byte guard, written only at its bottom (target-tests/large_frame/): the
+# MPU guard and PSPLIM catch it, the canary cannot, so only those builds run it.
+ifneq ($(STACK_GUARD)$(findstring v8m,$(SWITCH)),canary)
+LARGE_FRAME_CHECK := yes
 endif
 
 # What a deliberate overflow must end in, per guard: exit status and a line of the report, which

@@ -12,10 +12,10 @@
 void guard_start();
 
 // The lowest word of a fresh context's switch frame, for the context that will run on `stack`: the
-// MPU guard region's base with STACK_GUARD=mpu, the 32 bytes below the stack (port_stacks leaves
-// them above the canary); otherwise the stack's limit, which leaves the kernel's canary (the
-// slot's first word) below it and which the ARMv8-M switch loads into PSPLIM, the others ignore.
+// MPU region's base with STACK_GUARD=mpu, the slot's base (port_stacks puts the stack above the
+// region); otherwise the stack's limit, which leaves the kernel's canary (the slot's first word)
+// below it and which the ARMv8-M switch loads into PSPLIM, the others ignore.
 inline uint32_t guard_frame_word(const port_stack& stack) {
     const auto lo = reinterpret_cast<uintptr_t>(stack.lo);
-    return PORT_MPU_GUARD ? lo - PORT_MPU_GUARD_BYTES : lo + 8;
+    return PORT_MPU_GUARD ? lo - PORT_MPU_REGION_BYTES : lo + 8;
 }

@@ -12,11 +12,25 @@ struct port_context {
 
 typedef uint32_t port_irq_state;
 
-// The MPU guard region in a slot needs 32-byte alignment; the AAPCS asks 8 of the stack pointer.
-#define PORT_SLOT_ALIGN 32
+#ifndef PORT_MPU_GUARD
+#define PORT_MPU_GUARD 0
+#endif
+// STACK_GUARD=mpu (PORT_MPU_GUARD): a slot's lowest PORT_MPU_REGION_BYTES are MPU region 7 while its
+// context runs. The region's lowest eighth, a subregion the region leaves out, keeps the kernel's
+// canary; the other seven, PORT_MPU_GUARD_BYTES, admit no access at all, and the stack is above
+// them. The kernel reads the canary, and the high-water mark from the stack's bottom up, while that
+// context runs: neither may lie in the guard. The guard is that deep so that no frame of an image
+// can step over it (tools/frame-check, run on the images of such a build but the on-target
+// suite's); 512 is the least power of two, as a region's size must be, that leaves every frame of
+// the kernel, the C library and the ports inside. Without the guard the stack starts at the canary.
+#define PORT_MPU_REGION_BYTES 512
+#define PORT_MPU_GUARD_BYTES (PORT_MPU_REGION_BYTES / 8 * 7)
+// The MPU region needs its size as a slot's alignment; the AAPCS asks 8 of the stack pointer.
+#define PORT_SLOT_ALIGN (PORT_MPU_GUARD ? PORT_MPU_REGION_BYTES : 32)
 #define PORT_STACK_ALIGN 8
-// A switch frame (108 bytes with the FPU registers), an FPU exception frame (108) and a little to run on.
-#define PORT_STACK_MIN 512
+// A switch frame (108 bytes with the FPU registers), an FPU exception frame (108) and a little to
+// run on, above the guard region where there is one.
+#define PORT_STACK_MIN (512 + (PORT_MPU_GUARD ? PORT_MPU_REGION_BYTES : 0))
 #define PORT_STACK_COUNT 1
 // The rate of the board's time source (TIME in board.mk); SysTick's, a core cycle, unless arch.mk
 // says otherwise.
@@ -24,16 +38,8 @@ typedef uint32_t port_irq_state;
 #define PORT_TICK_HZ BOARD_CPU_HZ
 #endif
 
-// STACK_GUARD=mpu (PORT_MPU_GUARD): a slot's lowest 32 bytes keep the kernel's canary, the next 32
-// are the MPU guard, no access at all while the stack's context runs, and the stack is above them.
-// The kernel reads the canary, and the high-water mark from the stack's bottom up, while that
-// context runs: neither may lie in the guard. Without it the stack starts at the canary.
-#ifndef PORT_MPU_GUARD
-#define PORT_MPU_GUARD 0
-#endif
-#define PORT_MPU_GUARD_BYTES 32
 inline void port_stacks(unsigned char* slot, size_t size, const uint8_t*, port_stack* stacks) {
-    constexpr size_t below = PORT_MPU_GUARD ? 2 * PORT_MPU_GUARD_BYTES : 0;
+    constexpr size_t below = PORT_MPU_GUARD ? PORT_MPU_REGION_BYTES : 0;
     stacks[0] = {slot + below, slot + size, reinterpret_cast<uintptr_t*>(slot), false};
 }
 

@@ -12,7 +12,7 @@
  *   +0x28  lr        resume address: where port_switch was called from
  *   +0x08  r4-r11
  *   +0x04  FP        4: the context had used the FPU (CONTROL.FPCA), FPSCR and s16-s31 above
- *   +0x00  guard     MPU region 7's base: the 32 bytes below this context's stack   <- sp
+ *   +0x00  guard     MPU region 7's base: the base of this context's slot   <- sp
  *
  * 44 bytes, or 112 with the FPU registers (FPSCR needs a word of its own: the guard takes the one
  * it has in the frame without the MPU). The two files named above say why FPCA tells whether to
@@ -21,8 +21,8 @@
  * does next; after the DSB that completes the RBAR store, the ISB has what follows fetched again,
  * under both. The path with FPU state writes no CONTROL (vpop sets FPCA) but needs the ISB for the
  * guard. RBAR's address stays in r12 throughout, so CONTROL is read again on the way in.
- * A fresh context (port_context_init) holds the 44-byte frame, zeroed (FP = 0) but for guard = the
- * 32 bytes below its stack and lr = port_start; the two words above it are arg and entry.
+ * A fresh context (port_context_init) holds the 44-byte frame, zeroed (FP = 0) but for guard = its
+ * slot's base and lr = port_start; the two words above it are arg and entry.
  */
     .syntax unified
     .thumb

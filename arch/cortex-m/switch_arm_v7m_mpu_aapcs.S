@@ -6,11 +6,12 @@
  *
  *   +0x24  lr      resume address: where port_switch was called from
  *   +0x04  r4-r11
- *   +0x00  guard   MPU region 7's base: the 32 bytes below this context's stack   <- sp
+ *   +0x00  guard   MPU region 7's base: the base of this context's slot   <- sp
  *
- * Region 7 (highest priority) makes those 32 bytes inaccessible, so a push past the limit faults
- * (MemManage) before it reaches the kernel's canary, in the 32 bytes below the guard, or the
- * neighbouring slot. RNR stays 7, so writing RBAR with VALID clear moves region 7 in one store.
+ * Region 7 (highest priority) makes the 448 bytes below the stack inaccessible (port_arch.h), so a
+ * push past the limit faults (MemManage) before it reaches the kernel's canary, in the region's
+ * lowest 64 bytes, which it leaves out, or the neighbouring slot; so does any frame that
+ * tools/frame-check lets into an image, however little of it is written. RNR stays 7, so writing RBAR with VALID clear moves region 7 in one store.
  * The region moved is the guard of the stack being resumed, which its code uses as soon as this
  * returns, so the move must hold by then: the architecture promises an MPU change only to
  * instructions fetched after the store completes, hence DSB (complete it) then ISB (fetch again).
@@ -18,7 +19,7 @@
  * in the incoming guard, and the outgoing one has nothing to catch any more. Without the two
  * barriers a switch is 2 instructions shorter (docs/performance.md), and the guard could miss the
  * resumed code's first accesses.
- * A fresh context (port_context_init) holds the same frame, guard = the 32 bytes below its stack
+ * A fresh context (port_context_init) holds the same frame, guard = its slot's base
  * and lr = port_start; the two words above it are arg and entry.
  */
     .syntax unified

@@ -94,7 +94,7 @@ Cases::Worker fpu_worker_state(uint32_t tag, uint32_t fpscr, FpResults expected)
 extern "C" char __main_stack_bottom[];
 
 uintptr_t guard_base() {
-    return cortex_m::reg(cortex_m::mpu_rbar) & ~uintptr_t{PORT_MPU_GUARD_BYTES - 1};
+    return cortex_m::reg(cortex_m::mpu_rbar) & ~uintptr_t{PORT_MPU_REGION_BYTES - 1};
 }
 
 struct GuardSeen {
@@ -104,7 +104,7 @@ struct GuardSeen {
 
 void look_at_guard(void* arg) {
     auto& g = *static_cast<GuardSeen*>(arg);
-    g.expected = reinterpret_cast<uintptr_t>(weft::self()->stack) + PORT_MPU_GUARD_BYTES;
+    g.expected = reinterpret_cast<uintptr_t>(weft::self()->stack);
     g.at_start = guard_base();
     weft::yield();
     g.after_yield = guard_base();
@@ -114,8 +114,9 @@ void look_at_guard(void* arg) {
 #endif
 
 #if PORT_MPU_GUARD
-// Region 7 denies every access to the 32 bytes below the running context's stack: above the
-// kernel's canary for a coroutine, at the bottom of the main stack for main().
+// Region 7 denies every access to the 448 bytes below the running context's stack: above the
+// kernel's canary, in the slot's lowest 64 bytes, for a coroutine; at the bottom of the main stack
+// for main().
 TEST(Port, TheMpuGuardFollowsTheRunningStackAndAdmitsNothing) {
     GuardSeen a, b;
     ASSERT_TRUE(weft::spawn(weft::test::pool, look_at_guard, &a));
@@ -123,10 +124,11 @@ TEST(Port, TheMpuGuardFollowsTheRunningStackAndAdmitsNothing) {
     uint32_t rasr = cortex_m::reg(cortex_m::mpu_rasr);
     EXPECT_EQ(rasr >> 24 & 7, 0u);         // AP: no access, privileged or not
     EXPECT_EQ(rasr >> 28 & 1, 1u);         // XN
-    EXPECT_EQ(rasr & 0x3F, 4u << 1 | 1u);  // 32 bytes, enabled
+    EXPECT_EQ(rasr >> 8 & 0xFF, 1u);       // SRD: all but the lowest eighth, the canary's
+    EXPECT_EQ(rasr & 0x3F, 8u << 1 | 1u);  // 512 bytes, enabled
     EXPECT_EQ(cortex_m::reg(cortex_m::mpu_ctrl) & 1, 1u);
-    uintptr_t main_guard = (reinterpret_cast<uintptr_t>(__main_stack_bottom) + PORT_MPU_GUARD_BYTES - 1) &
-                           ~uintptr_t{PORT_MPU_GUARD_BYTES - 1};
+    uintptr_t main_guard = (reinterpret_cast<uintptr_t>(__main_stack_bottom) + PORT_MPU_REGION_BYTES - 1) &
+                           ~uintptr_t{PORT_MPU_REGION_BYTES - 1};
     EXPECT_EQ(guard_base(), main_guard);
     EXPECT_EQ(weft::run(), weft::Status::ok);
     EXPECT_EQ(guard_base(), main_guard);

@@ -112,7 +112,9 @@ class Layout:
         self.size = size
         self.extra = extra
         self.pc_alias = pc_alias  # registers that also take the resume address (lr, ra)
-        self.guard = guard        # the MPU or PMP guard: 64 bytes below the stack (port_arch.h)
+        # The bytes of a slot below its stack (port_arch.h): the MPU guard's region, 512 (the
+        # canary's subregion and the guard), or the PMP guard's 64 (the canary's 32 and the guard).
+        self.below = (512 if variant.endswith("_mpu_aapcs") else 64) if guard else 0
 
     def registers(self, sp):
         """The registers that resume the context saved at `sp`: pc, sp and the callee-saved ones."""
@@ -252,7 +254,7 @@ def stack_use(slot, size, layout):
     """kernel/stack.cpp, high_water(): bytes from the top down to the lowest byte not painted, the
     canary word skipped where it lies inside the stack; and whether the canary is intact."""
     w = word_bytes()
-    below = 64 if layout is not None and layout.guard else 0
+    below = layout.below if layout is not None else 0
     lo, hi = slot + below, slot + size
     data = read_bytes(lo, hi - lo)
     skip = w if lo == slot else 0
