@@ -78,7 +78,7 @@ Q := $(if $(V),,@)
 say = $(if $(V),,@echo "  $(1)	$(2)")
 CORE_OBJS := $(call obj,$(CORE_SRCS))
 
-.PHONY: check-e2k all run check bench bench-one suite suites soak fuzz clean help compdb setup size flash iso debug
+.PHONY: check-e2k flood flood-suite all run check bench bench-one suite suites soak fuzz clean help compdb setup size flash iso debug
 .DEFAULT_GOAL := all
 
 setup:
@@ -212,7 +212,7 @@ fuzz:
 	@mkdir -p build/host/fuzz/corpus
 	$(FUZZ) -max_total_time=$(FUZZ_TIME) -max_len=512 build/host/fuzz/corpus host-tests/fuzz/corpus
 
-size flash iso:
+size flash iso flood:
 	@echo "make $@ is for target boards: make $@ BOARD=<board>"; exit 1
 
 # The demo, or DEBUG_IMAGE, under gdb-multiarch with tools/gdb/weft.py loaded (docs/debugging.md).
@@ -302,6 +302,9 @@ $(FAULT): $(CORE_OBJS) $(call obj,target-tests/fault/main.cpp)
 # (LARGE_FRAME_CHECK), the run must end in the guard's report, as the overflow's does.
 LARGE_FRAME := $(BUILD)/large_frame.elf
 $(LARGE_FRAME): $(CORE_OBJS) $(call obj,target-tests/large_frame/main.cpp)
+# The UART flood's guest side (target-tests/flood/main.cpp; tools/uart_flood.cpp is the host's).
+FLOOD := $(BUILD)/flood.elf
+$(FLOOD): $(CORE_OBJS) $(call obj,target-tests/flood/main.cpp)
 # A frame no guard of the arch's catches: FRAME_CHECK must stop its link (tools/build-tests).
 TOO_LARGE_FRAME := $(BUILD)/too_large_frame.elf
 $(TOO_LARGE_FRAME): $(CORE_OBJS) $(call obj,tools/too_large_frame.cpp)
@@ -309,7 +312,7 @@ $(TOO_LARGE_FRAME): $(CORE_OBJS) $(call obj,tools/too_large_frame.cpp)
 # over the guard; the on-target suite's cases are tests, not firmware, and keep larger frames.
 frame-check = $(if $(FRAME_CHECK),$(if $(filter $(TESTS),$(1)),,$(FRAME_CHECK) $(1) > $(1).frames || \
 	{ cat $(1).frames; rm -f $(1); exit 1; }))
-$(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT) $(LARGE_FRAME) $(TOO_LARGE_FRAME): $(LDSCRIPT) $(MEMORY)
+$(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT) $(FLOOD) $(LARGE_FRAME) $(TOO_LARGE_FRAME): $(LDSCRIPT) $(MEMORY)
 	$(call say,LD,$@)
 	$(Q)$(LINK) $(ARCH_FLAGS) $(ARCH_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) $(ARCH_LIBS) -o $@
 	@NM=$(NM) tools/no-heap-image $@ > /dev/null || { NM=$(NM) tools/no-heap-image $@; rm -f $@; exit 1; }
@@ -317,6 +320,30 @@ $(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT) $(LARGE_FRAME) $(
 
 fuzz:
 	@echo "make $@ runs the host's model-based test: make $@ BOARD=host"; exit 1
+
+# The UART flood: FLOOD_BYTES of a checkable pattern through the echo of the flood image, every byte
+# echoed or counted by the driver (docs/testing.md). In real time, not under -icount: there QEMU
+# hands input to the UART only on the main-loop turns that the guest's timer deadlines bring, which
+# paces the flood by the guest's clock rather than by how fast QEMU can deliver it, and the
+# UARTs' character-time timers (the 16550's FIFO timeout) run on that virtual clock too.
+FLOOD_BYTES ?= 1048576
+FLOOD_TOOL := build/tools/uart_flood
+HOST_CXX ?= g++
+$(FLOOD_TOOL): tools/uart_flood.cpp
+	@mkdir -p $(@D)
+	$(call say,CXX,$<)
+	$(Q)$(HOST_CXX) $(CXXSTD) -O2 $(WARNINGS) $< -o $@
+RUN_FLOOD := timeout -k 5 600 $(EXIT_MAP) $(QEMU) $(QEMU_FLAGS) -kernel
+flood-suite: $(FLOOD) $(FLOOD_TOOL)
+	@echo "== $(BOARD): UART flood, $(FLOOD_BYTES) bytes =="
+	@tools/run-suite $(CHECK)/flood-$(BOARD).log $(FLOOD_TOOL) $(FLOOD_BYTES) $(RUN_FLOOD) $(FLOOD)
+	@grep '^flood: sent' $(CHECK)/flood-$(BOARD).log
+
+flood:
+	$(no-qemu)
+	@tools/setup
+	@mkdir -p $(CHECK)
+	@$(MAKE) --no-print-directory $(JOBS) flood-suite
 
 # The soak (target-tests/soak/, docs/testing.md): a mixed workload over every kernel object for
 # SWITCHES switches, under timer interrupts and the UART's receive interrupt, fed a stream by the
@@ -431,9 +458,11 @@ bench:
 	@timeout 60 $(QEMU) $(QEMU_FLAGS) -icount shift=0 -kernel $(SWITCH_COST)
 
 # Once per stack guard the board can build (STACK_GUARDS, from arch.mk; the default first, here),
-# and once per time source it offers besides its default (TIME_CHECKS, board.mk); on a real board
-# that is its images and their checks.
+# and once per time source it offers besides its default (TIME_CHECKS, board.mk), with the UART
+# flood once, in the default build, on a QEMU board; on a real board that is its images and their
+# checks.
 suites: suite
+	$(if $(QEMU),@$(MAKE) --no-print-directory flood-suite)
 	@for g in $(wordlist 2,$(words $(STACK_GUARDS)),$(STACK_GUARDS)); do \
 	    $(MAKE) --no-print-directory $(JOBS) STACK_GUARD=$$g suite || exit 1; done
 	@for t in $(TIME_CHECKS); do $(MAKE) --no-print-directory $(JOBS) TIME=$$t suite || exit 1; done
@@ -539,6 +568,7 @@ help:
 	@echo "  soak     BOARD=host: the model-based random test over SEEDS seeds (default 10000) from SEED;"
 	@echo "           a QEMU board: its suites, then the soak workload for SWITCHES switches (default 10000000)"
 	@echo "  fuzz     BOARD=host: the model's libFuzzer target (clang) for FUZZ_TIME seconds (default 600)"
+	@echo "  flood    a QEMU board's UART flood alone: FLOOD_BYTES (default 1 MiB) through its echo, every byte accounted for"
 	@echo "  size     ROM and RAM of the kernel alone and of the demo"
 	@echo "  flash    load the demo onto a real board with openocd or dfu-util (installs them first)"
 	@echo "  iso      a bootable CD or USB stick image of the demo, for a board that boots from one (pc-i386)"
