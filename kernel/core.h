@@ -69,15 +69,16 @@ WEFT_HOT Coroutine* ready_head() { return k.ready_tail != nullptr ? k.ready_tail
 
 // Puts `co`, new or woken, at the back of the ready ring. Interrupts masked.
 WEFT_HOT void ready_insert(Coroutine* co) {
+    // In this order the waker's registers suffice, and it keeps no frame.
     Coroutine* tail = k.ready_tail;
-    co->state = State::ready;
+    k.ready_tail = co;
     if (__builtin_expect(tail != nullptr, true)) {
         co->next = tail->next;
         tail->next = co;
     } else {
         co->next = co;
     }
-    k.ready_tail = co;
+    co->state = State::ready;
 }
 
 // Takes `self`, the running coroutine and so the ring's head, out of the ring; returns what runs
@@ -101,13 +102,19 @@ WEFT_HOT Coroutine* back_to(Coroutine* to) {
     return to;
 }
 
+// block() for a coroutine that is its own next: one that is not scheduled (block_unscheduled()),
+// or one alone in the ring, which hands the CPU to main (the scheduler). Out of line, so the hot
+// path tests for both with one branch and no conditional stores.
+[[gnu::cold, gnu::noinline]] void block_alone(Coroutine* self, port_irq_state s);
+
 // The whole of block() for a coroutine that is not scheduled, out of line: a call in the middle
-// of the hot path would make every caller keep more registers across it.
+// of the hot path would make every caller keep more registers across it. It is also where main()
+// stops, when a call that leaves that check to block() (Semaphore::take()) would wait in it.
 [[gnu::cold, gnu::noinline]] void block_unscheduled(Coroutine* self, port_irq_state s);
 
-// Stops: the running coroutine was about to wait on `w` with interrupts masked before its call
+// Stops: `co`, running, was about to wait on its waiter with interrupts masked before its call
 // masked them (the saved state is true): nothing could wake it, and whatever ran next would run masked.
-[[noreturn, gnu::cold]] void masked_wait(const Waiter& w);
+[[noreturn, gnu::cold]] void masked_wait(const Coroutine* co);
 
 // The tail of block(), once `to` is known.
 WEFT_HOT void block_to(Coroutine* self, Coroutine* to, port_irq_state s) {
@@ -115,7 +122,7 @@ WEFT_HOT void block_to(Coroutine* self, Coroutine* to, port_irq_state s) {
     // Masked before the call masked them? Tested here, where the call really waits, after the
     // restore, where the compiler has no use left for the saved state: one instruction on
     // Cortex-M's blocking path, none on the path that does not block.
-    if (__builtin_expect(static_cast<bool>(s), false)) masked_wait(*self->waiter);
+    if (__builtin_expect(static_cast<bool>(s), false)) masked_wait(self);
     switch_to(self, to);
 }
 
@@ -125,9 +132,13 @@ WEFT_HOT void block_to(Coroutine* self, Coroutine* to, port_irq_state s) {
 // and the scheduler owns it from now on, as it is woken into the ring.
 // A wake-up that lands after the unmask but before the switch puts it back at the ring's tail,
 // from where it is resumed once its context is saved: nothing is lost.
+// One test finds both cold cases: a coroutine outside the ring is its own next (create()), as is
+// one alone in it.
 WEFT_HOT void block(Coroutine* self, port_irq_state s) {
-    if (__builtin_expect(!self->scheduled, false)) return block_unscheduled(self, s);
-    block_to(self, ready_leave(self), s);
+    Coroutine* next = self->next;
+    if (__builtin_expect(next == self, false)) return block_alone(self, s);
+    k.ready_tail->next = next;  // ready_leave(), the ring not left empty
+    block_to(self, next, s);
 }
 
 // Starts `t`, re-arming the port's timer when it is the new earliest. Interrupts masked.
@@ -138,21 +149,22 @@ void timer_start(Timer* t);
 void complete(Waiter* w, int8_t which, Status status);
 
 // Ends the wait of the longest waiter in `q` (not empty) with Status::ok. A plain wait (this
-// queue alone, no timeout), the common case, needs only its node unlinked: its outcome was set to
-// ok from node 0 when it began. Interrupts masked.
+// queue alone, no timeout), the common case, needs only its node unlinked and its coroutine made
+// ready: its outcome can only be ok from node 0. Interrupts masked.
 void wake_front(WaitQueue& q);
 
-// wake_front() and then the restore of `s`, for a waiter that is not plain: out of line, so that
-// a caller whose other paths make no call keeps no frame.
-[[gnu::noinline]] void wake_front_restore(WaitQueue& q, port_irq_state s);
+// wake_front() and then the restore of `s`, for a waiter that is not plain; returns ok. Out of
+// line, and a tail call for its caller, so that a caller whose other paths make no call keeps no frame.
+[[gnu::noinline]] Status wake_front_restore(WaitQueue& q, port_irq_state s);
 
 // Wakes the longest waiter of `q` (not empty) if its wait is plain, and says so; otherwise
 // leaves it, for wake_front() or wake_front_restore(). Interrupts masked.
 WEFT_HOT bool wake_front_plain(WaitQueue& q) {
     WaitNode* n = q.front();
-    if (__builtin_expect(!n->plain, false)) return false;
+    Coroutine* co = n->co;
+    if (__builtin_expect(co == nullptr, false)) return false;
     q.pop_front();
-    ready_insert(n->waiter->co);
+    ready_insert(co);
     return true;
 }
 
@@ -164,6 +176,9 @@ WEFT_HOT void wake_front_inline(WaitQueue& q) {
 }
 
 void timer_expired(Timer* t);
+
+// The coroutine that waits through `n`, plain or not.
+inline Coroutine* waiting(const WaitNode* n) { return n->co != nullptr ? n->co : n->waiter->co; }
 
 // Blocks the running coroutine on `w`, prepared and with its timer, if any, started; returns how
 // the wait ended. Interrupts masked as saved in `s`.
@@ -197,8 +212,8 @@ WEFT_HOT void wait_one(Waiter& w, WaitNode& node, Coroutine* self, WaitQueue& q,
                        WaitKind kind, const void* object) {
     // Field by field: a brace initialiser of the whole node becomes a memset call at -Os.
     node.data = data;
+    node.co = timed ? nullptr : self;
     node.index = 0;
-    node.plain = !timed;
     node.waiter = &w;
     w.co = self;
     w.nodes = &node;
@@ -206,18 +221,34 @@ WEFT_HOT void wait_one(Waiter& w, WaitNode& node, Coroutine* self, WaitQueue& q,
     w.fired = 0;
     w.status = Status::ok;
     w.kind = kind;
+    w.timer = true;
     w.object = object;
     q.push(&node);
 }
 
-// wait_on() without a timeout, inline for the hottest callers.
-WEFT_HOT Status wait_untimed(Coroutine* self, WaitQueue& q, void* data, port_irq_state s, WaitKind kind,
-                             const void* object) {
-    WaitNode node;
-    Waiter w;
-    wait_one(w, node, self, q, data, false, kind, object);
-    w.prev = nullptr;  // no timer; so the deadline is not read
-    return park(w, s);
+// wait_on() without a timeout for the hottest caller, Semaphore::take(), whose plain wait can
+// only end with ok, by a waker that pops its node from the front and reads only its coroutine.
+// So the record holds what that waker and introspection read (describe(), `weft coroutines`:
+// the kind, the object, that there is no timer) and nothing for complete(), wait_any or a status.
+// Interrupts masked as saved in `s`; restores them.
+WEFT_HOT Status wait_plain(Coroutine* self, WaitQueue& q, port_irq_state s, WaitKind kind,
+                           const void* object) {
+    // The node first, at the frame's base: linking it then stores sp itself, with no address to form.
+    struct {
+        WaitNode node;
+        Waiter w;
+    } record;
+    WaitNode& node = record.node;
+    Waiter& w = record.w;
+    node.co = self;
+    w.kind = kind;
+    w.timer = false;  // no timer: neither its link nor the deadline is read
+    w.object = object;
+    q.link(&node);
+    self->waiter = &w;
+    self->state = State::waiting;
+    block(self, s);
+    return Status::ok;
 }
 
 // Stops: `call` (such as "yield()") was called outside a coroutine or from an interrupt handler.

@@ -9,7 +9,7 @@ namespace core {
 static uintptr_t root_guard = canary;
 
 constinit Kernel k = {
-    .root = {.ctx = {}, .caller = nullptr, .next = nullptr,
+    .root = {.ctx = {}, .caller = nullptr, .next = &k.root,
              .stack = &root_guard, .pool = nullptr, .label = "main",
              .waiter = nullptr, .state = State::suspended, .named = true, .scheduled = false},
     .current = &k.root,
@@ -82,7 +82,10 @@ void not_blocking_context(const char* call) {
     panic(call, nullptr, " called outside a coroutine or from an interrupt handler");
 }
 
-void masked_wait(const Waiter& w) {
+namespace {
+
+// The call that made the wait `w`, for the messages that stop it.
+const char* call_name(const Waiter& w) {
     const char* call = "a blocking call";
     switch (w.kind) {
     case WaitKind::queue: call = "WaitQueue::wait()"; break;
@@ -96,10 +99,23 @@ void masked_wait(const Waiter& w) {
     case WaitKind::any: call = "wait_any()"; break;
     case WaitKind::none: break;
     }
-    panic(call, w.co, " called with interrupts masked: nothing could wake it, and what ran next would run masked");
+    return call;
+}
+
+}  // namespace
+
+void masked_wait(const Coroutine* co) {
+    panic(call_name(*co->waiter), co,
+          " called with interrupts masked: nothing could wake it, and what ran next would run masked");
+}
+
+void block_alone(Coroutine* self, port_irq_state s) {
+    if (!self->scheduled) return block_unscheduled(self, s);
+    block_to(self, ready_leave(self), s);
 }
 
 void block_unscheduled(Coroutine* self, port_irq_state s) {
+    if (self == &k.root) not_blocking_context(call_name(*self->waiter));
     Coroutine* to = back_to(self->caller);
     self->scheduled = true;
     self->caller = &k.root;
@@ -131,7 +147,7 @@ Result<Coroutine*> create(Pool& pool, Entry entry, void* arg, const char* name) 
     port_context_init(&co->ctx, stacks, start, record);
 
     co->caller = nullptr;
-    co->next = nullptr;
+    co->next = co;  // outside the ring: block() tells it so from the ring's last coroutine in one test
     co->named = name != nullptr;
     co->label = co->named ? static_cast<const void*>(name) : reinterpret_cast<const void*>(entry);
     co->waiter = nullptr;

@@ -45,7 +45,8 @@ CoroutineInfo describe(const Coroutine* co) {
     const Waiter* w = co->state == State::waiting ? co->waiter : nullptr;
     CoroutineInfo info{co, name(co), entry_address(co), co->pool, state(co),
                        w != nullptr ? w->kind : WaitKind::none, w != nullptr ? w->object : nullptr,
-                       w != nullptr && TimerHeap::pending(w) ? w->deadline : UINT64_MAX, stack_size(co), 0};
+                       w != nullptr && w->timer && TimerHeap::pending(w) ? w->deadline : UINT64_MAX,
+                       stack_size(co), 0};
     port_irq_restore(s);
     info.stack_high_water = stack_high_water(co);
     return info;

@@ -40,7 +40,7 @@ Status Mutex::unlock() {
         return Status::not_owner;
     }
     WaitNode* next = waiters_.front();
-    owner_ = next != nullptr ? next->waiter->co : nullptr;
+    owner_ = next != nullptr ? waiting(next) : nullptr;
     if (next != nullptr) wake_front(waiters_);
     port_irq_restore(s);
     return Status::ok;

@@ -27,7 +27,7 @@ void RwLock::let_in() {
         bool writer = next->data != nullptr;
         if (writer ? owners_ != 0 : owners_ < 0) return;
         owners_ = writer ? -1 : owners_ + 1;
-        if (writer) writer_ = next->waiter->co;
+        if (writer) writer_ = waiting(next);
         wake_front(waiters_);
         if (writer) return;
     }

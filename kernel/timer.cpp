@@ -38,9 +38,10 @@ void complete(Waiter* w, int8_t which, Status status) {
 
 void wake_front(WaitQueue& q) { wake_front_inline(q); }
 
-void wake_front_restore(WaitQueue& q, port_irq_state s) {
+Status wake_front_restore(WaitQueue& q, port_irq_state s) {
     wake_front(q);
     port_irq_restore(s);
+    return Status::ok;
 }
 
 Status suspend(Waiter& w, port_irq_state s) { return suspend_inline(w, s); }
@@ -77,6 +78,7 @@ void sleep_until(Tick deadline) {
     w.fired = 0;
     w.status = Status::ok;
     w.kind = WaitKind::sleep;
+    w.timer = true;
     w.object = nullptr;
     (void)suspend(w, s);
 }

@@ -26,12 +26,13 @@ Result<unsigned> wait_any(const Source* sources, WaitNode* nodes, unsigned count
     w.fired = 0;
     w.status = Status::ok;
     w.kind = WaitKind::any;
+    w.timer = true;
     w.object = nullptr;
     for (unsigned i = 0; i < count; ++i) {
+        nodes[i].co = nullptr;
         nodes[i].waiter = &w;
         nodes[i].data = sources[i].data;
         nodes[i].index = static_cast<uint8_t>(i);
-        nodes[i].plain = false;
         sources[i].queue->push(&nodes[i]);
     }
     Status status = suspend(w, s);

@@ -33,7 +33,7 @@ struct Waiter;
 struct Coroutine {
     port_context ctx;
     Coroutine* caller;      // resumed by yield(); the scheduler for spawned coroutines
-    Coroutine* next;        // link in the ready queue or the pool's free list
+    Coroutine* next;        // link in the ready queue or the pool's free list; itself outside both
     void* stack;            // the slot's base, where the canary lives
     Pool* pool;
     const void* label;      // the name, or the entry function when unnamed

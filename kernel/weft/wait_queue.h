@@ -18,23 +18,27 @@ struct Waiter : Timer {
     WaitNode* nodes;
     uint8_t count;
     int8_t fired;        // which node completed the wait; -1 for the timeout
-    Status status;
     WaitKind kind;
+    bool timer;          // the Timer part is set (pending or not); false where it is left unset
+    Status status;
     const void* object;  // what it waits on, for introspection
 };
 
 // One waiter's place in one queue. It lives on the waiter's own stack while it waits, so a
 // coroutine can wait on several queues at once (wait_any) at no cost to its control block.
+// A node is plain when it is the only node of a wait without a timeout: a waker need only unlink
+// it and make its coroutine ready, and its wait ends only with ok. The plain node of
+// Semaphore::take() (core::wait_plain) sets only next, prev and co: it leaves its queue only from
+// the front, by a waker that reads nothing else.
 struct WaitNode {
     WaitNode* next;
     WaitNode* prev;
+    Coroutine* co;     // a plain node's coroutine, which also marks it plain; nullptr on any other
+    Waiter* waiter;    // not set on Semaphore::take()'s plain node
     WaitQueue* queue;  // the queue it is linked in; nullptr once taken out
-    Waiter* waiter;
     void* data;        // what the operation carries: an item to send, a place to receive into
     uint8_t index;     // which of a wait_any's sources this is
-    bool plain;        // the only node of a wait without a timeout: a waker need only unlink it
 };
-
 class WaitQueue {
 public:
     constexpr WaitQueue() = default;
@@ -58,6 +62,10 @@ public:
     WaitNode* front() const { return head_; }
     void push(WaitNode* node) {
         node->queue = this;
+        link(node);
+    }
+    // push() for a plain node, which is never removed but from the front and so needs no queue.
+    void link(WaitNode* node) {
         node->next = nullptr;
         node->prev = tail_;
         (tail_ == nullptr ? head_ : tail_->next) = node;

@@ -219,7 +219,8 @@ class Info:
             w = c["waiter"].dereference()
             kind = enum_name(w["kind"])
             what = WAIT_NAMES.get(kind, kind)
-            deadline = int(w["deadline"]) if int(w["prev"]) != 0 else None  # TimerHeap::pending()
+            # Waiter::timer, then TimerHeap::pending()
+            deadline = int(w["deadline"]) if bool(w["timer"]) and int(w["prev"]) != 0 else None
             if kind == "sleep":
                 self.waiting = "sleep until %d" % deadline if deadline is not None else "sleep"
             else:
