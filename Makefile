@@ -234,8 +234,9 @@ TESTS := $(BUILD)/target_tests.elf
 # arch's own (target-tests/<arch>/, with arch_test.h), under the small runner behind
 # host-tests/shared/weft_test.h, with TEST_STACK bytes per test coroutine.
 TARGET_TEST_SRCS := $(wildcard host-tests/shared/*.cpp target-tests/*.cpp target-tests/$(ARCH)/*.cpp)
+# PHASE_IRQ_FLAGS (board.mk) names the spare interrupt the phase sweep uses (target-tests/phase_irq.h).
 $(call obj,$(TARGET_TEST_SRCS)): APP_CXXFLAGS += -DWEFT_TEST_ON_TARGET -DWEFT_TEST_STACK=$(TEST_STACK) \
-	-Ihost-tests/shared -Itarget-tests -Itarget-tests/$(ARCH)
+	$(PHASE_IRQ_FLAGS) -Ihost-tests/shared -Itarget-tests -Itarget-tests/$(ARCH)
 # Everything in an image is firmware: built as the kernel is.
 KERNEL_CXXFLAGS += $(ARCH_CXXFLAGS)
 APP_CXXFLAGS := $(KERNEL_CXXFLAGS)

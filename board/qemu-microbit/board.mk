@@ -12,3 +12,5 @@ QEMU        := qemu-system-arm -M microbit
 # 16 KiB of RAM: the on-target suite's six test coroutines get 1792 bytes each (the suite prints the
 # deepest it saw: about 1 KiB).
 TEST_STACK  := 1792
+# The phase sweep's spare interrupt (target-tests/phase_irq.h): TIMER1 (16 bits), unused by the port.
+PHASE_IRQ_FLAGS := -DPHASE_NRF51_TIMER_BASE=0x40009000 -DPHASE_NRF51_TIMER_IRQ=9

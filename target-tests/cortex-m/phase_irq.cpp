@@ -1,0 +1,150 @@
+// The phase sweep's spare interrupt on Cortex-M (target-tests/phase_irq.h): a timer the port's time
+// source leaves alone, named by board.mk's PHASE_IRQ_FLAGS. Each counts at the kernel's tick rate
+// or from the same clock, so an arming n ticks ahead interrupts n ticks later, at the same
+// instruction every run under -icount:
+// - PHASE_CMSDK_TIMER_BASE, PHASE_CMSDK_TIMER_IRQ: a CMSDK APB timer (timer 1 on the MPS2 images),
+//   counting down at the APB clock, the kernel's tick;
+// - PHASE_NRF51_TIMER_BASE, PHASE_NRF51_TIMER_IRQ: an nRF51 TIMER (TIMER1, 16 bits) prescaled to
+//   the tick rate, interrupting on compare 0;
+// Its priority is above the kernel's timer (0xFF): pending together at one tick, the wake goes first,
+// as design.md has a device interrupt due at a timeout's tick do.
+#include "phase_irq.h"
+
+#include "cortex_m.h"
+#include "nvic.h"
+#include "port.h"
+
+#define PHASE_HANDLER_(n) irq##n##_handler
+#define PHASE_HANDLER(n) PHASE_HANDLER_(n)
+
+#if defined(PHASE_CMSDK_TIMER_BASE) && defined(PHASE_CMSDK_TIMER_IRQ)
+#define PHASE_IRQ PHASE_CMSDK_TIMER_IRQ
+
+namespace {
+
+using cortex_m::reg;
+
+constexpr uintptr_t ctrl = PHASE_CMSDK_TIMER_BASE + 0x0;
+constexpr uintptr_t value = PHASE_CMSDK_TIMER_BASE + 0x4;
+constexpr uintptr_t reload = PHASE_CMSDK_TIMER_BASE + 0x8;
+constexpr uintptr_t intclear = PHASE_CMSDK_TIMER_BASE + 0xC;  // a 1 written clears the interrupt
+constexpr uint32_t enable = 1u << 0, interrupt_enable = 1u << 3;
+
+void timer_stop() {
+    reg(ctrl) = 0;
+    reg(intclear) = 1;
+    (void)static_cast<uint32_t>(reg(intclear));  // the clear has landed before the NVIC looks again
+}
+
+// The count reaches 0, and interrupts, `ticks` after this; the reload of 0 is stopped by then.
+void timer_start(uint32_t ticks) {
+    reg(reload) = 0;
+    reg(value) = ticks;
+    reg(ctrl) = enable | interrupt_enable;
+}
+
+}  // namespace
+
+#elif defined(PHASE_NRF51_TIMER_BASE) && defined(PHASE_NRF51_TIMER_IRQ)
+#define PHASE_IRQ PHASE_NRF51_TIMER_IRQ
+
+namespace {
+
+using cortex_m::reg;
+
+constexpr uintptr_t tasks_start = PHASE_NRF51_TIMER_BASE + 0x000;
+constexpr uintptr_t tasks_stop = PHASE_NRF51_TIMER_BASE + 0x004;
+constexpr uintptr_t tasks_clear = PHASE_NRF51_TIMER_BASE + 0x00C;
+constexpr uintptr_t events_compare0 = PHASE_NRF51_TIMER_BASE + 0x140;
+constexpr uintptr_t intenset = PHASE_NRF51_TIMER_BASE + 0x304;
+constexpr uintptr_t intenclr = PHASE_NRF51_TIMER_BASE + 0x308;
+constexpr uintptr_t mode = PHASE_NRF51_TIMER_BASE + 0x504;
+constexpr uintptr_t bitmode = PHASE_NRF51_TIMER_BASE + 0x508;
+constexpr uintptr_t prescaler = PHASE_NRF51_TIMER_BASE + 0x510;
+constexpr uintptr_t cc0 = PHASE_NRF51_TIMER_BASE + 0x540;
+constexpr uint32_t mode_timer = 0, bitmode_16 = 0, compare0_interrupt = 1u << 16;
+
+constexpr uint32_t prescale() {
+    uint32_t p = 0;
+    while ((16000000u >> p) > PORT_TICK_HZ) ++p;
+    return p;
+}
+static_assert((16000000u >> prescale()) == PORT_TICK_HZ, "PHASE_NRF51_TIMER: the tick rate is 16 MHz / 2^n");
+
+void timer_stop() {
+    reg(tasks_stop) = 1;
+    reg(intenclr) = compare0_interrupt;
+    reg(events_compare0) = 0;
+    (void)static_cast<uint32_t>(reg(events_compare0));  // the clear has landed (as in time_nrf51_timer.cpp)
+}
+
+// Counts from 0 at the tick rate and interrupts on reaching `ticks` (16 bits: the sweep's spans).
+void timer_start(uint32_t ticks) {
+    reg(tasks_clear) = 1;
+    reg(mode) = mode_timer;
+    reg(bitmode) = bitmode_16;
+    reg(prescaler) = prescale();
+    reg(cc0) = ticks > 0xFFFF ? 0xFFFF : ticks;
+    reg(intenset) = compare0_interrupt;
+    reg(tasks_start) = 1;
+}
+
+}  // namespace
+
+#endif
+
+#if defined(PHASE_IRQ)
+
+namespace {
+
+constexpr uint8_t priority = 0x80;
+void (*volatile pending_handler)();
+
+void stop() {
+    timer_stop();
+    cortex_m::irq_unpend(PHASE_IRQ);
+}
+
+}  // namespace
+
+const char* weft::test::phase_irq::unavailable() { return nullptr; }
+
+void weft::test::phase_irq::arm(Tick when, void (*handler)()) {
+    cortex_m::irq_set_priority(PHASE_IRQ, priority);
+    cortex_m::irq_enable(PHASE_IRQ);
+    port_irq_state s = port_irq_save();
+    stop();
+    pending_handler = handler;
+    const Tick at = now();
+    if (when <= at) {
+        cortex_m::irq_pend(PHASE_IRQ);
+    } else {
+        timer_start(static_cast<uint32_t>(when - at));
+    }
+    port_irq_restore(s);
+}
+
+void weft::test::phase_irq::disarm() {
+    port_irq_state s = port_irq_save();
+    stop();
+    pending_handler = nullptr;
+    port_irq_restore(s);
+}
+
+// One shot: stopped before the handler runs, so it does not come again.
+extern "C" void PHASE_HANDLER(PHASE_IRQ)() {
+    timer_stop();
+    void (*handler)() = pending_handler;
+    pending_handler = nullptr;
+    if (handler != nullptr) handler();
+}
+
+#else
+
+const char* weft::test::phase_irq::unavailable() {
+    return "no spare timer named for this board (PHASE_IRQ_FLAGS in board.mk)";
+}
+void weft::test::phase_irq::arm(Tick, void (*)()) {}
+void weft::test::phase_irq::disarm() {}
+
+#endif
