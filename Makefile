@@ -117,7 +117,7 @@ COMPAT_OBJS := $(call obj,$(wildcard kernel/compat/qemu/*.cpp))
 $(COMPAT_OBJS): KERNEL_CXXFLAGS += -Ikernel/compat/qemu
 # The drivers' hardware-independent part, host-tested against fake devices that derive from it
 # (so built with RTTI, as the tests are).
-HOST_DRIVER_OBJS := $(call obj,drivers/uart.cpp)
+HOST_DRIVER_OBJS := $(call obj,drivers/uart.cpp drivers/sd_spi.cpp drivers/block_device.cpp)
 # The x86 C library's formatter and string functions, tested against glibc's: string.c a second
 # time with its functions renamed (libc_test_memcpy, ...), so that they link beside glibc's.
 HOST_LIBC_OBJS := $(call obj,arch/x86/libc/format.c) $(OBJ)/arch/x86/libc/string.c.renamed.o
@@ -261,7 +261,21 @@ RUN := timeout -k 5 60 $(EXIT_MAP) $(QEMU) $(QEMU_FLAGS) -icount shift=0,sleep=o
 # The demo's UART echo is checked in real time: its timeouts must leave the host time to type.
 RUN_REAL_TIME := timeout -k 5 20 $(EXIT_MAP) $(QEMU) $(QEMU_FLAGS) -kernel
 
-IMAGES := $(DEMO) $(TESTS)
+# A board with block storage (STORAGE_SRCS in board.mk: its drivers and their wiring) also builds
+# the SD card test and the demo that lists the card's first blocks; under QEMU tools/sd-check runs
+# the test on a disk image that tools/sd_image.cpp makes and checks (docs/drivers.md).
+SD_TESTS := $(if $(STORAGE_SRCS),$(BUILD)/sd_tests.elf)
+SD_DEMO := $(if $(STORAGE_SRCS),$(BUILD)/sd_list.elf)
+SD_IMAGE_TOOL := $(BUILD)/sd-image
+$(call obj,target-tests/sd/main.cpp demo/sd_list.cpp): APP_CXXFLAGS += -Itarget-tests/sd
+$(SD_TESTS): $(CORE_OBJS) $(call obj,$(STORAGE_SRCS) target-tests/sd/main.cpp)
+$(SD_DEMO): $(CORE_OBJS) $(call obj,$(STORAGE_SRCS) demo/sd_list.cpp)
+$(SD_IMAGE_TOOL): tools/sd_image.cpp target-tests/sd/sd_pattern.h
+	@mkdir -p $(@D)
+	$(call say,HOSTCXX,$@)
+	$(Q)g++ -std=c++20 -O2 $(WARNINGS) -Itarget-tests/sd $< -o $@
+
+IMAGES := $(DEMO) $(TESTS) $(SD_TESTS) $(SD_DEMO)
 # A real board's images also as raw binary and Intel hex, for loaders that take no ELF; a board that
 # boots from a CD or USB stick (ISO := yes in board.mk: a PC) gets GRUB images of them instead.
 HEX_IMAGES := $(if $(QEMU)$(ISO),,$(IMAGES:.elf=.bin) $(IMAGES:.elf=.hex))
@@ -311,9 +325,9 @@ TOO_LARGE_FRAME := $(BUILD)/too_large_frame.elf
 $(TOO_LARGE_FRAME): $(CORE_OBJS) $(call obj,tools/too_large_frame.cpp)
 # FRAME_CHECK (arch.mk), where the build's guard has one, fails an image whose frames could step
 # over the guard; the on-target suite's cases are tests, not firmware, and keep larger frames.
-frame-check = $(if $(FRAME_CHECK),$(if $(filter $(TESTS),$(1)),,$(FRAME_CHECK) $(1) > $(1).frames || \
+frame-check = $(if $(FRAME_CHECK),$(if $(filter $(TESTS) $(SD_TESTS),$(1)),,$(FRAME_CHECK) $(1) > $(1).frames || \
 	{ cat $(1).frames; rm -f $(1); exit 1; }))
-$(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT) $(FLOOD) $(LARGE_FRAME) $(TOO_LARGE_FRAME): $(LDSCRIPT) $(MEMORY)
+$(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT) $(FLOOD) $(LARGE_FRAME) $(TOO_LARGE_FRAME) $(SD_TESTS) $(SD_DEMO): $(LDSCRIPT) $(MEMORY)
 	$(call say,LD,$@)
 	$(Q)$(LINK) $(ARCH_FLAGS) $(ARCH_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) $(ARCH_LIBS) -o $@
 	@NM=$(NM) tools/no-heap-image $@ > /dev/null || { NM=$(NM) tools/no-heap-image $@; rm -f $@; exit 1; }
@@ -477,7 +491,7 @@ GDB_CHECK_BOARDS := qemu-mps2-an385
 RUN_GDB := timeout -k 5 60 tools/gdb-check --fault $(FAULT) $(DEMO) $(QEMU) $(QEMU_FLAGS) -icount shift=0,sleep=off
 # One board per core also runs a short soak, once (with the default stack guard).
 SOAK_IN_CHECK := $(and $(filter $(BOARD),$(SOAK_CHECK_BOARDS)),$(filter canary,$(STACK_GUARD)))
-suite: $(IMAGES) $(HEX_IMAGES) $(ISO_IMAGES) $(if $(QEMU),$(OVERFLOW) $(FAULT) $(if $(LARGE_FRAME_CHECK),$(LARGE_FRAME))) \
+suite: $(IMAGES) $(HEX_IMAGES) $(ISO_IMAGES) $(if $(QEMU),$(OVERFLOW) $(FAULT) $(if $(LARGE_FRAME_CHECK),$(LARGE_FRAME)) $(if $(SD_TESTS),$(SD_IMAGE_TOOL))) \
        $(if $(SOAK_IN_CHECK),$(SOAK_CHECK))
 	@echo "== $(BOARD)$(BUILD_SUFFIX) =="
 	@{ NM=$(NM) tools/no-heap $(CORE_OBJS); NM=$(NM) tools/no-heap-image $(IMAGES); } \
@@ -492,6 +506,8 @@ suite: $(IMAGES) $(HEX_IMAGES) $(ISO_IMAGES) $(if $(QEMU),$(OVERFLOW) $(FAULT) $
 		tools/expect-report large-frame $(GUARD_STATUS) "$(GUARD_REPORT)" $(RUN) $(LARGE_FRAME)))
 	$(if $(QEMU),@tools/run-suite $(CHECK)/fault-$(BOARD)$(BUILD_SUFFIX).log \
 		tools/expect-report fault 102 "$(FAULT_REPORT)" $(RUN) $(FAULT))
+	$(if $(and $(QEMU),$(SD_TESTS)),@tools/run-suite $(CHECK)/sd-$(BOARD)$(BUILD_SUFFIX).log \
+		tools/sd-check $(SD_IMAGE_TOOL) $(BUILD)/sd.img $(RUN) $(SD_TESTS))
 	$(if $(filter $(BOARD),$(GDB_CHECK_BOARDS)),@tools/run-suite $(CHECK)/gdb-$(BOARD)$(BUILD_SUFFIX).log $(RUN_GDB))
 	$(if $(SOAK_IN_CHECK),@tools/run-suite $(CHECK)/soak-$(BOARD).log $(call RUN_SOAK,$(SOAK_CHECK_SWITCHES)) $(SOAK_CHECK))
 	$(if $(QEMU_BOOT),@tools/run-suite $(CHECK)/boot-$(BOARD)$(BUILD_SUFFIX).log \
@@ -500,7 +516,7 @@ suite: $(IMAGES) $(HEX_IMAGES) $(ISO_IMAGES) $(if $(QEMU),$(OVERFLOW) $(FAULT) $
 
 # FLASH_IMAGE: an image this build makes, or a file of one's own; under build/, nothing else (another
 # board's or build's image would not be what this board runs).
-FLASHABLE := $(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT) $(LARGE_FRAME) $(if $(TARGET_BENCH_SRCS),$(SWITCH_COST)) \
+FLASHABLE := $(DEMO) $(TESTS) $(SD_TESTS) $(SD_DEMO) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT) $(LARGE_FRAME) $(if $(TARGET_BENCH_SRCS),$(SWITCH_COST)) \
              $(if $(QEMU),$(sort $(SOAK) $(SOAK_CHECK))) \
              $(filter %.hex,$(HEX_IMAGES))
 ifeq ($(filter $(FLASH_IMAGE),$(FLASHABLE)),)

@@ -12,3 +12,5 @@ BOARD_SRCS  := board/ek-lm3s6965/board.cpp board/halt.cpp drivers/pl011_uart.cpp
 OPENOCD     := -f board/ek-lm3s6965.cfg
 # QEMU's lm3s6965evb machine models this chip: make check boots the images make flash loads under it.
 QEMU_BOOT   := qemu-system-arm -M lm3s6965evb
+# Block storage: the microSD slot on SSI0 (board/chip/lm3s6965/sd_card.cpp, docs/drivers.md).
+STORAGE_SRCS := board/chip/lm3s6965/sd_card.cpp drivers/pl022_spi.cpp drivers/sd_spi.cpp drivers/block_device.cpp

@@ -9,3 +9,5 @@ MEMORY      := board/chip/lm3s6965/memory.ld
 TIME_CHECKS := systick_tickless
 BOARD_SRCS  := board/qemu-lm3s6965evb/board.cpp board/emulator.cpp drivers/pl011_uart.cpp
 QEMU        := qemu-system-arm -M lm3s6965evb
+# Block storage: the microSD slot on SSI0 (board/chip/lm3s6965/sd_card.cpp, docs/drivers.md).
+STORAGE_SRCS := board/chip/lm3s6965/sd_card.cpp drivers/pl022_spi.cpp drivers/sd_spi.cpp drivers/block_device.cpp
