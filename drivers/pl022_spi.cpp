@@ -46,12 +46,13 @@ uint32_t Pl022Spi::set_clock(uint32_t hz) {
     // The rate is clock / (prescale * (1 + scr)): the smallest even prescale that lets an 8-bit
     // scr reach at most `hz`, then the smallest scr.
     for (uint32_t pre = 2; pre <= 254; pre += 2) {
-        uint32_t scr = (clock_hz_ + pre * hz - 1) / (pre * hz);  // 1 + scr, rounded up
+        const uint64_t step = uint64_t{pre} * hz;
+        uint64_t scr = (clock_hz_ + step - 1) / step;  // 1 + scr, rounded up
         if (scr == 0) scr = 1;
         if (scr > 256) continue;
         reg(base_ + cpsr) = pre;
-        reg(base_ + cr0) = ((scr - 1) << 8) | 7u;  // Motorola SPI, mode 0, 8-bit frames
-        return clock_hz_ / (pre * scr);
+        reg(base_ + cr0) = static_cast<uint32_t>(scr - 1) << 8 | 7u;  // Motorola SPI, mode 0, 8-bit frames
+        return static_cast<uint32_t>(clock_hz_ / (pre * scr));
     }
     return 0;
 }
@@ -112,27 +113,35 @@ weft::Status Pl022Spi::transfer(const uint8_t* tx, uint8_t* rx, size_t len, weft
 }
 
 bool Pl022Spi::pump() {
+    // Locals: a store through rx_ may alias the members, which would be reloaded after each byte.
+    const uint8_t* tx = tx_;
+    uint8_t* rx = rx_;
+    const size_t len = len_;
+    size_t sent = sent_, received = received_;
     for (;;) {
-        while (received_ < len_ && (reg(base_ + sr) & rx_not_empty)) {
+        while (received < len && (reg(base_ + sr) & rx_not_empty)) {
             uint8_t byte = static_cast<uint8_t>(reg(base_ + dr));
-            if (rx_ != nullptr) rx_[received_] = byte;
-            ++received_;
+            if (rx != nullptr) rx[received] = byte;
+            ++received;
         }
         bool wrote = false;
-        while (sent_ < len_ && sent_ - received_ < fifo_depth && (reg(base_ + sr) & tx_not_full)) {
-            reg(base_ + dr) = tx_ != nullptr ? tx_[sent_] : fill;
-            ++sent_;
+        while (sent < len && sent - received < fifo_depth && (reg(base_ + sr) & tx_not_full)) {
+            reg(base_ + dr) = tx != nullptr ? tx[sent] : fill;
+            ++sent;
             wrote = true;
         }
-        if (received_ == len_) {
-            len_ = 0;
-            return true;
-        }
+        if (received == len) break;
         // The tail: fewer frames outstanding than raise the interrupt, all of them on the wire.
-        if (sent_ == len_ && len_ - received_ < min_interrupt_transfer) continue;
+        if (sent == len && len - received < min_interrupt_transfer) continue;
         // Frames that arrived while the FIFO was refilled are taken now rather than one interrupt later.
-        if (!wrote && !(reg(base_ + sr) & rx_not_empty)) return false;
+        if (!wrote && !(reg(base_ + sr) & rx_not_empty)) {
+            sent_ = sent;
+            received_ = received;
+            return false;
+        }
     }
+    len_ = 0;
+    return true;
 }
 
 void Pl022Spi::interrupt() {

@@ -248,9 +248,10 @@ BlockStatus SdSpi::write_blocks(uint32_t lba, const uint8_t* buffer, size_t coun
     return s;
 }
 
-BlockStatus SdSpi::run(Op op, uint32_t lba, uint8_t* buffer, size_t count, weft::Timeout timeout, bool polled) {
+BlockStatus SdSpi::run(uint32_t lba, uint8_t* into, const uint8_t* from, size_t count, weft::Timeout timeout,
+                       bool polled) {
     if (!ready_) return BlockStatus::not_ready;
-    if (buffer == nullptr && count > 0) return BlockStatus::bad_argument;
+    if (into == nullptr && from == nullptr && count > 0) return BlockStatus::bad_argument;
     if (lba >= blocks_ || count > blocks_ - lba) return count == 0 && lba <= blocks_ ? BlockStatus::ok : BlockStatus::out_of_range;
     if (count == 0) return BlockStatus::ok;
     weft::Status taken = polled ? bus_.try_acquire() : bus_.acquire(timeout);
@@ -260,7 +261,7 @@ BlockStatus SdSpi::run(Op op, uint32_t lba, uint8_t* buffer, size_t count, weft:
     if (!expired(timeout)) {
         polled_ = polled;
         bus_.select(device_, true);
-        s = op == Op::read ? read_blocks(lba, buffer, count, timeout) : write_blocks(lba, buffer, count, timeout);
+        s = into != nullptr ? read_blocks(lba, into, count, timeout) : write_blocks(lba, from, count, timeout);
         end();
         polled_ = false;
     }
@@ -269,17 +270,17 @@ BlockStatus SdSpi::run(Op op, uint32_t lba, uint8_t* buffer, size_t count, weft:
 }
 
 BlockStatus SdSpi::read(uint32_t lba, uint8_t* buffer, size_t count, weft::Timeout timeout) {
-    return run(Op::read, lba, buffer, count, timeout, false);
+    return run(lba, buffer, nullptr, count, timeout, false);
 }
 
 BlockStatus SdSpi::write(uint32_t lba, const uint8_t* buffer, size_t count, weft::Timeout timeout) {
-    return run(Op::write, lba, const_cast<uint8_t*>(buffer), count, timeout, false);
+    return run(lba, nullptr, buffer, count, timeout, false);
 }
 
 BlockStatus SdSpi::try_read(uint32_t lba, uint8_t* buffer, size_t count, weft::Timeout timeout) {
-    return run(Op::read, lba, buffer, count, timeout, true);
+    return run(lba, buffer, nullptr, count, timeout, true);
 }
 
 BlockStatus SdSpi::try_write(uint32_t lba, const uint8_t* buffer, size_t count, weft::Timeout timeout) {
-    return run(Op::write, lba, const_cast<uint8_t*>(buffer), count, timeout, true);
+    return run(lba, nullptr, buffer, count, timeout, true);
 }

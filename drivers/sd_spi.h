@@ -40,8 +40,8 @@ public:
     uint8_t last_error() const { return last_error_; }
 
 private:
-    enum class Op : uint8_t { read, write };
-    BlockStatus run(Op op, uint32_t lba, uint8_t* buffer, size_t count, weft::Timeout timeout, bool polled);
+    // One read (into) or write (from) transaction, after the checks every call makes.
+    BlockStatus run(uint32_t lba, uint8_t* into, const uint8_t* from, size_t count, weft::Timeout timeout, bool polled);
     BlockStatus start(weft::Timeout timeout);
     BlockStatus read_blocks(uint32_t lba, uint8_t* buffer, size_t count, weft::Timeout timeout);
     BlockStatus write_blocks(uint32_t lba, const uint8_t* buffer, size_t count, weft::Timeout timeout);
