@@ -117,7 +117,7 @@ COMPAT_OBJS := $(call obj,$(wildcard kernel/compat/qemu/*.cpp))
 $(COMPAT_OBJS): KERNEL_CXXFLAGS += -Ikernel/compat/qemu
 # The drivers' hardware-independent part, host-tested against fake devices that derive from it
 # (so built with RTTI, as the tests are).
-HOST_DRIVER_OBJS := $(call obj,drivers/uart.cpp drivers/sd_spi.cpp drivers/block_device.cpp)
+HOST_DRIVER_OBJS := $(call obj,drivers/uart.cpp drivers/sd_spi.cpp drivers/block_device.cpp drivers/i2c_bus.cpp drivers/at24c.cpp)
 # The x86 C library's formatter and string functions, tested against glibc's: string.c a second
 # time with its functions renamed (libc_test_memcpy, ...), so that they link beside glibc's.
 HOST_LIBC_OBJS := $(call obj,arch/x86/libc/format.c) $(OBJ)/arch/x86/libc/string.c.renamed.o
@@ -275,7 +275,11 @@ $(SD_IMAGE_TOOL): tools/sd_image.cpp target-tests/sd/sd_pattern.h
 	$(call say,HOSTCXX,$@)
 	$(Q)g++ -std=c++20 -O2 $(WARNINGS) -Itarget-tests/sd $< -o $@
 
-IMAGES := $(DEMO) $(TESTS) $(SD_TESTS) $(SD_DEMO)
+# A board with an AT24C EEPROM on its I2C bus (EEPROM in board.mk: its size in bytes) also builds
+# the EEPROM's test image and the boot counter demo, which tools/eeprom-check boots twice each on one
+# backing file.
+EEPROM_IMAGES := $(if $(EEPROM),$(BUILD)/eeprom_test.elf $(BUILD)/boot_counter.elf)
+IMAGES := $(DEMO) $(TESTS) $(SD_TESTS) $(SD_DEMO) $(EEPROM_IMAGES)
 # A real board's images also as raw binary and Intel hex, for loaders that take no ELF; a board that
 # boots from a CD or USB stick (ISO := yes in board.mk: a PC) gets GRUB images of them instead.
 HEX_IMAGES := $(if $(QEMU)$(ISO),,$(IMAGES:.elf=.bin) $(IMAGES:.elf=.hex))
@@ -313,6 +317,8 @@ $(OVERFLOW): $(CORE_OBJS) $(call obj,target-tests/overflow/main.cpp)
 # A trap instruction on purpose: the run must end in the port's fault report (FAULT_REPORT, arch.mk).
 FAULT := $(BUILD)/fault.elf
 $(FAULT): $(CORE_OBJS) $(call obj,target-tests/fault/main.cpp)
+$(BUILD)/eeprom_test.elf: $(CORE_OBJS) $(call obj,target-tests/eeprom/main.cpp drivers/at24c.cpp)
+$(BUILD)/boot_counter.elf: $(CORE_OBJS) $(call obj,demo/boot_counter.cpp drivers/at24c.cpp)
 # A large frame written only at its bottom, at the stack's limit: where the arch's guard catches it
 # (LARGE_FRAME_CHECK), the run must end in the guard's report, as the overflow's does.
 LARGE_FRAME := $(BUILD)/large_frame.elf
@@ -325,9 +331,9 @@ TOO_LARGE_FRAME := $(BUILD)/too_large_frame.elf
 $(TOO_LARGE_FRAME): $(CORE_OBJS) $(call obj,tools/too_large_frame.cpp)
 # FRAME_CHECK (arch.mk), where the build's guard has one, fails an image whose frames could step
 # over the guard; the on-target suite's cases are tests, not firmware, and keep larger frames.
-frame-check = $(if $(FRAME_CHECK),$(if $(filter $(TESTS) $(SD_TESTS),$(1)),,$(FRAME_CHECK) $(1) > $(1).frames || \
+frame-check = $(if $(FRAME_CHECK),$(if $(filter $(TESTS) $(SD_TESTS) $(BUILD)/eeprom_test.elf,$(1)),,$(FRAME_CHECK) $(1) > $(1).frames || \
 	{ cat $(1).frames; rm -f $(1); exit 1; }))
-$(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT) $(FLOOD) $(LARGE_FRAME) $(TOO_LARGE_FRAME) $(SD_TESTS) $(SD_DEMO): $(LDSCRIPT) $(MEMORY)
+$(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT) $(FLOOD) $(LARGE_FRAME) $(TOO_LARGE_FRAME) $(SD_TESTS) $(SD_DEMO) $(EEPROM_IMAGES): $(LDSCRIPT) $(MEMORY)
 	$(call say,LD,$@)
 	$(Q)$(LINK) $(ARCH_FLAGS) $(ARCH_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) $(ARCH_LIBS) -o $@
 	@NM=$(NM) tools/no-heap-image $@ > /dev/null || { NM=$(NM) tools/no-heap-image $@; rm -f $@; exit 1; }
@@ -508,6 +514,8 @@ suite: $(IMAGES) $(HEX_IMAGES) $(ISO_IMAGES) $(if $(QEMU),$(OVERFLOW) $(FAULT) $
 		tools/expect-report fault 102 "$(FAULT_REPORT)" $(RUN) $(FAULT))
 	$(if $(and $(QEMU),$(SD_TESTS)),@tools/run-suite $(CHECK)/sd-$(BOARD)$(BUILD_SUFFIX).log \
 		tools/sd-check $(SD_IMAGE_TOOL) $(BUILD)/sd.img $(RUN) $(SD_TESTS))
+	$(if $(and $(QEMU),$(EEPROM)),@tools/run-suite $(CHECK)/eeprom-$(BOARD)$(BUILD_SUFFIX).log \
+		tools/eeprom-check $(EEPROM) $(EEPROM_IMAGES) $(RUN))
 	$(if $(filter $(BOARD),$(GDB_CHECK_BOARDS)),@tools/run-suite $(CHECK)/gdb-$(BOARD)$(BUILD_SUFFIX).log $(RUN_GDB))
 	$(if $(SOAK_IN_CHECK),@tools/run-suite $(CHECK)/soak-$(BOARD).log $(call RUN_SOAK,$(SOAK_CHECK_SWITCHES)) $(SOAK_CHECK))
 	$(if $(QEMU_BOOT),@tools/run-suite $(CHECK)/boot-$(BOARD)$(BUILD_SUFFIX).log \
@@ -516,7 +524,7 @@ suite: $(IMAGES) $(HEX_IMAGES) $(ISO_IMAGES) $(if $(QEMU),$(OVERFLOW) $(FAULT) $
 
 # FLASH_IMAGE: an image this build makes, or a file of one's own; under build/, nothing else (another
 # board's or build's image would not be what this board runs).
-FLASHABLE := $(DEMO) $(TESTS) $(SD_TESTS) $(SD_DEMO) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT) $(LARGE_FRAME) $(if $(TARGET_BENCH_SRCS),$(SWITCH_COST)) \
+FLASHABLE := $(DEMO) $(TESTS) $(SD_TESTS) $(SD_DEMO) $(EEPROM_IMAGES) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT) $(LARGE_FRAME) $(if $(TARGET_BENCH_SRCS),$(SWITCH_COST)) \
              $(if $(QEMU),$(sort $(SOAK) $(SOAK_CHECK))) \
              $(filter %.hex,$(HEX_IMAGES))
 ifeq ($(filter $(FLASH_IMAGE),$(FLASHABLE)),)

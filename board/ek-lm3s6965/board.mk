@@ -4,11 +4,13 @@
 ARCH        := cortex-m
 CORE        := cortex-m3
 BOARD_FLAGS := -DBOARD_CPU_HZ=8000000 -DBOARD_IRQ_COUNT=44
+# The EEPROM images are built for an AT24C32 (4 KiB) at 0x50 wired to I2C0 (the board has none).
+EEPROM      := 4096
 MEMORY      := board/chip/lm3s6965/memory.ld
 # SysTick alone keeps time. TIME=systick_tickless also turns it off while nothing waits on time,
 # and time then stands still (docs/boards.md); make check runs both.
 TIME_CHECKS := systick_tickless
-BOARD_SRCS  := board/ek-lm3s6965/board.cpp board/halt.cpp drivers/pl011_uart.cpp
+BOARD_SRCS  := board/ek-lm3s6965/board.cpp board/halt.cpp drivers/pl011_uart.cpp drivers/stellaris_i2c.cpp drivers/i2c_bus.cpp
 OPENOCD     := -f board/ek-lm3s6965.cfg
 # QEMU's lm3s6965evb machine models this chip: make check boots the images make flash loads under it.
 QEMU_BOOT   := qemu-system-arm -M lm3s6965evb

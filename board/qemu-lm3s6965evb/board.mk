@@ -3,11 +3,13 @@
 ARCH        := cortex-m
 CORE        := cortex-m3
 BOARD_FLAGS := -DBOARD_CPU_HZ=12500000 -DBOARD_IRQ_COUNT=44
+# An AT24C32 (4 KiB) at 0x50 on I2C0: QEMU attaches one, backed by a file, for tools/eeprom-check.
+EEPROM      := 4096
 MEMORY      := board/chip/lm3s6965/memory.ld
 # SysTick alone keeps time. TIME=systick_tickless also turns it off while nothing waits on time,
 # and time then stands still (docs/boards.md); make check runs both.
 TIME_CHECKS := systick_tickless
-BOARD_SRCS  := board/qemu-lm3s6965evb/board.cpp board/emulator.cpp drivers/pl011_uart.cpp
+BOARD_SRCS  := board/qemu-lm3s6965evb/board.cpp board/emulator.cpp drivers/pl011_uart.cpp drivers/stellaris_i2c.cpp drivers/i2c_bus.cpp
 QEMU        := qemu-system-arm -M lm3s6965evb
 # Block storage: the microSD slot on SSI0 (board/chip/lm3s6965/sd_card.cpp, docs/drivers.md).
 STORAGE_SRCS := board/chip/lm3s6965/sd_card.cpp drivers/pl022_spi.cpp drivers/sd_spi.cpp drivers/block_device.cpp
