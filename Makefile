@@ -78,7 +78,7 @@ Q := $(if $(V),,@)
 say = $(if $(V),,@echo "  $(1)	$(2)")
 CORE_OBJS := $(call obj,$(CORE_SRCS))
 
-.PHONY: check-e2k flood flood-suite all run check bench bench-one suite suites soak fuzz clean help compdb setup size flash iso debug
+.PHONY: check-e2k flood flood-suite all run check bench bench-one suite suites soak fuzz clean help compdb setup size flash iso debug virtio
 .DEFAULT_GOAL := all
 
 setup:
@@ -212,7 +212,7 @@ fuzz:
 	@mkdir -p build/host/fuzz/corpus
 	$(FUZZ) -max_total_time=$(FUZZ_TIME) -max_len=512 build/host/fuzz/corpus host-tests/fuzz/corpus
 
-size flash iso flood:
+size flash iso flood virtio:
 	@echo "make $@ is for target boards: make $@ BOARD=<board>"; exit 1
 
 # The demo, or DEBUG_IMAGE, under gdb-multiarch with tools/gdb/weft.py loaded (docs/debugging.md).
@@ -279,7 +279,10 @@ $(SD_IMAGE_TOOL): tools/sd_image.cpp target-tests/sd/sd_pattern.h
 # the EEPROM's test image and the boot counter demo, which tools/eeprom-check boots twice each on one
 # backing file.
 EEPROM_IMAGES := $(if $(EEPROM),$(BUILD)/eeprom_test.elf $(BUILD)/boot_counter.elf)
-IMAGES := $(DEMO) $(TESTS) $(SD_TESTS) $(SD_DEMO) $(EEPROM_IMAGES)
+# The virtio drivers' test (target-tests/virtio/), on a board that lists them in VIRTIO_SRCS; run by
+# tools/virtio-check with a disk image and an entropy device attached, then with none.
+VIRTIO_TESTS := $(if $(VIRTIO_SRCS),$(BUILD)/virtio_tests.elf)
+IMAGES := $(DEMO) $(TESTS) $(SD_TESTS) $(SD_DEMO) $(EEPROM_IMAGES) $(VIRTIO_TESTS)
 # A real board's images also as raw binary and Intel hex, for loaders that take no ELF; a board that
 # boots from a CD or USB stick (ISO := yes in board.mk: a PC) gets GRUB images of them instead.
 HEX_IMAGES := $(if $(QEMU)$(ISO),,$(IMAGES:.elf=.bin) $(IMAGES:.elf=.hex))
@@ -317,6 +320,7 @@ $(OVERFLOW): $(CORE_OBJS) $(call obj,target-tests/overflow/main.cpp)
 # A trap instruction on purpose: the run must end in the port's fault report (FAULT_REPORT, arch.mk).
 FAULT := $(BUILD)/fault.elf
 $(FAULT): $(CORE_OBJS) $(call obj,target-tests/fault/main.cpp)
+$(BUILD)/virtio_tests.elf: $(CORE_OBJS) $(call obj,$(VIRTIO_SRCS) target-tests/virtio/main.cpp)
 $(BUILD)/eeprom_test.elf: $(CORE_OBJS) $(call obj,target-tests/eeprom/main.cpp drivers/at24c.cpp)
 $(BUILD)/boot_counter.elf: $(CORE_OBJS) $(call obj,demo/boot_counter.cpp drivers/at24c.cpp)
 # A large frame written only at its bottom, at the stack's limit: where the arch's guard catches it
@@ -331,9 +335,9 @@ TOO_LARGE_FRAME := $(BUILD)/too_large_frame.elf
 $(TOO_LARGE_FRAME): $(CORE_OBJS) $(call obj,tools/too_large_frame.cpp)
 # FRAME_CHECK (arch.mk), where the build's guard has one, fails an image whose frames could step
 # over the guard; the on-target suite's cases are tests, not firmware, and keep larger frames.
-frame-check = $(if $(FRAME_CHECK),$(if $(filter $(TESTS) $(SD_TESTS) $(BUILD)/eeprom_test.elf,$(1)),,$(FRAME_CHECK) $(1) > $(1).frames || \
+frame-check = $(if $(FRAME_CHECK),$(if $(filter $(TESTS) $(SD_TESTS) $(BUILD)/eeprom_test.elf $(VIRTIO_TESTS),$(1)),,$(FRAME_CHECK) $(1) > $(1).frames || \
 	{ cat $(1).frames; rm -f $(1); exit 1; }))
-$(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT) $(FLOOD) $(LARGE_FRAME) $(TOO_LARGE_FRAME) $(SD_TESTS) $(SD_DEMO) $(EEPROM_IMAGES): $(LDSCRIPT) $(MEMORY)
+$(DEMO) $(TESTS) $(MINIMAL) $(CORE_IMAGE) $(OVERFLOW) $(FAULT) $(FLOOD) $(LARGE_FRAME) $(TOO_LARGE_FRAME) $(SD_TESTS) $(SD_DEMO) $(EEPROM_IMAGES) $(VIRTIO_TESTS): $(LDSCRIPT) $(MEMORY)
 	$(call say,LD,$@)
 	$(Q)$(LINK) $(ARCH_FLAGS) $(ARCH_LDFLAGS) -Wl,-Map=$@.map $(filter %.o,$^) $(ARCH_LIBS) -o $@
 	@NM=$(NM) tools/no-heap-image $@ > /dev/null || { NM=$(NM) tools/no-heap-image $@; rm -f $@; exit 1; }
@@ -400,6 +404,14 @@ SOAK_TIME = $$((60 + $(1) / 10000))
 RUN_SOAK = tools/uart-stream "waiting for the UART stream" timeout -k 5 $(call SOAK_TIME,$(1)) $(EXIT_MAP) $(QEMU) \
 	$(QEMU_FLAGS) -icount shift=0,sleep=off -kernel
 SOAK_LOGS := build/soak/$(BOARD)
+
+# The virtio test on its own (docs/drivers.md): its checks, the disk image's, and the throughput figures.
+virtio:
+	$(no-qemu)
+	$(if $(VIRTIO_TESTS),,@echo "$(BOARD) has no virtio devices: make virtio BOARD=qemu-virt-rv32 or qemu-virt-rv64"; exit 1)
+	@tools/setup
+	@$(MAKE) --no-print-directory $(JOBS) $(VIRTIO_TESTS)
+	@tools/virtio-check $(RUN) $(VIRTIO_TESTS)
 
 # The board's on-target suites (its test image, as make check runs it), then the soak; the logs in
 # build/soak/<board>/, and "N passed, N failed" over both.
@@ -506,6 +518,7 @@ suite: $(IMAGES) $(HEX_IMAGES) $(ISO_IMAGES) $(if $(QEMU),$(OVERFLOW) $(FAULT) $
 	$(if $(QEMU),@tools/run-suite $(CHECK)/$(BOARD)$(BUILD_SUFFIX).log \
 		tools/uart-feed target-tests/uart_input.txt "uart: waiting for input" $(RUN) $(TESTS))
 	$(if $(QEMU),@tools/run-suite $(CHECK)/echo-$(BOARD)$(BUILD_SUFFIX).log tools/echo-check $(RUN_REAL_TIME) $(DEMO))
+	$(if $(VIRTIO_TESTS),@tools/run-suite $(CHECK)/virtio-$(BOARD)$(BUILD_SUFFIX).log tools/virtio-check $(RUN) $(VIRTIO_TESTS))
 	$(if $(QEMU),@tools/run-suite $(CHECK)/overflow-$(BOARD)$(BUILD_SUFFIX).log \
 		tools/expect-report overflow $(GUARD_STATUS) "$(GUARD_REPORT)" $(RUN) $(OVERFLOW))
 	$(if $(QEMU),$(if $(LARGE_FRAME_CHECK),@tools/run-suite $(CHECK)/large-frame-$(BOARD)$(BUILD_SUFFIX).log \
@@ -588,6 +601,7 @@ help:
 	@echo "  all      build the demo and tests (default)"
 	@echo "  run      boot the demo"
 	@echo "  check    run every suite of every board (only BOARD's when given) and print 'N passed, N failed'"
+	@echo "  virtio   qemu-virt-rv32/-rv64: the virtio disk and entropy test with its throughput figures"
 	@echo "  check-e2k  assemble the e2k port and run its harness, with e2k tools where present (E2K_AS, E2K_LD, QEMU_E2K)"
 	@echo "  bench    run the benchmarks"
 	@echo "  soak     BOARD=host: the model-based random test over SEEDS seeds (default 10000) from SEED;"

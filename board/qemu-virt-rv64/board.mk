@@ -3,3 +3,6 @@
 include board/chip/qemu-virt/virt.mk
 CORE        := rv64imafdc
 QEMU        := qemu-system-riscv64 -M virt -bios none
+# The virtio devices (board/chip/qemu-virt/virtio.cpp, docs/drivers.md): in the virtio test image.
+VIRTIO_SRCS := board/chip/qemu-virt/virtio.cpp drivers/virtio_mmio.cpp drivers/virtio_blk.cpp \
+               drivers/virtio_rng.cpp drivers/block_device.cpp drivers/entropy_source.cpp
