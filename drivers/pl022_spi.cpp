@@ -30,7 +30,6 @@ struct Masked {
     ~Masked() { port_irq_restore(saved); }
 };
 
-bool expired(const weft::Timeout& t) { return t.deadline != weft::forever.deadline && weft::now() >= t.deadline; }
 
 }  // namespace
 
@@ -68,7 +67,7 @@ weft::Status Pl022Spi::transfer_polled(const uint8_t* tx, uint8_t* rx, size_t le
             uint8_t byte = static_cast<uint8_t>(reg(base_ + dr));
             if (rx != nullptr) rx[received] = byte;
             ++received;
-        } else if (expired(timeout)) {
+        } else if (timeout.passed()) {
             drain();
             Masked m;
             ++stats_.timeouts;

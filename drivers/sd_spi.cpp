@@ -19,7 +19,6 @@ constexpr unsigned answer_bytes = 9;
 // Polls of the card before waiting starts to yield.
 constexpr unsigned eager_polls = 16;
 
-bool expired(const weft::Timeout& t) { return t.deadline != weft::forever.deadline && weft::now() >= t.deadline; }
 
 }  // namespace
 
@@ -68,7 +67,7 @@ BlockStatus SdSpi::wait_idle(weft::Timeout timeout) {
         uint8_t in;
         if (byte(in, timeout) != BlockStatus::ok) return BlockStatus::timeout;
         if (in == 0xFF) return BlockStatus::ok;
-        if (expired(timeout)) return BlockStatus::timeout;
+        if (timeout.passed()) return BlockStatus::timeout;
         pause(polls);
     }
 }
@@ -78,7 +77,7 @@ BlockStatus SdSpi::receive(uint8_t* data, size_t len, weft::Timeout timeout) {
     uint8_t token = 0xFF;
     for (unsigned polls = 0; token == 0xFF; ++polls) {
         if (byte(token, timeout) != BlockStatus::ok) return BlockStatus::timeout;
-        if (token == 0xFF && expired(timeout)) return BlockStatus::timeout;
+        if (token == 0xFF && timeout.passed()) return BlockStatus::timeout;
         pause(polls);
     }
     // A data error token, 0000xxxx: bit 3, out of range; the others, the card's own errors.
@@ -175,7 +174,7 @@ BlockStatus SdSpi::start(weft::Timeout timeout) {
         if (r1 == 0) break;
         // MMC cards call ACMD41 illegal: they are not SD cards.
         if (r1 != r1_idle) return failed(r1, r1 & r1_illegal ? BlockStatus::unsupported : BlockStatus::device_error);
-        if (expired(timeout)) return BlockStatus::timeout;
+        if (timeout.passed()) return BlockStatus::timeout;
         pause(polls + eager_polls);
     }
 
@@ -258,7 +257,7 @@ BlockStatus SdSpi::run(uint32_t lba, uint8_t* into, const uint8_t* from, size_t 
     if (taken != weft::Status::ok) return polled ? BlockStatus::busy : BlockStatus::timeout;
     // A deadline already past sends nothing, so a timed-out write has written nothing.
     BlockStatus s = BlockStatus::timeout;
-    if (!expired(timeout)) {
+    if (!timeout.passed()) {
         polled_ = polled;
         bus_.select(device_, true);
         s = into != nullptr ? read_blocks(lba, into, count, timeout) : write_blocks(lba, from, count, timeout);

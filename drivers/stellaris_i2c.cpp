@@ -142,7 +142,7 @@ I2cStatus StellarisI2c::exchange_polled(const I2cTransfer& t, weft::Timeout time
         if (reg(base_ + mris) & 1) {
             reg(base_ + micr) = 1;
             advance();
-        } else if (weft::now() >= timeout.deadline) {
+        } else if (timeout.passed()) {
             abort();
             finish(I2cStatus::timed_out);
         }

@@ -20,7 +20,6 @@ constexpr uint64_t feature_read_only = 1ull << 5;
 // The largest transfer in one request: its length must fit the descriptor's 32 bits.
 constexpr size_t most_sectors = 0x7fffff;
 
-bool passed(Timeout t) { return now() >= t.deadline; }
 
 }  // namespace
 
@@ -99,7 +98,7 @@ BlockStatus VirtioBlk::transfer(uint32_t type, uint32_t lba, uint8_t* buffer, si
 
     BlockStatus result = BlockStatus::ok;
     while (!queue_.has_used()) {
-        const bool late = !waits ? passed(timeout) : done_.wait(timeout) != Status::ok && !queue_.has_used();
+        const bool late = !waits ? timeout.passed() : done_.wait(timeout) != Status::ok && !queue_.has_used();
         if (late) {
             // The device still owns the caller's buffer: a reset is the only way to take it back,
             // and the queue is set up again at once so the next call finds the device working.

@@ -12,7 +12,6 @@ namespace {
 // A request's length must fit the descriptor's 32 bits; longer reads take several.
 constexpr size_t most_per_request = 0x10000;
 
-bool passed(Timeout t) { return now() >= t.deadline; }
 
 }  // namespace
 
@@ -73,7 +72,7 @@ EntropyStatus VirtioRng::fill(uint8_t* buffer, size_t len, Timeout timeout, size
         queue_.submit(0);
         transport_.notify(0);
         while (!queue_.has_used()) {
-            const bool late = !waits ? passed(timeout) : done_.wait(timeout) != Status::ok && !queue_.has_used();
+            const bool late = !waits ? timeout.passed() : done_.wait(timeout) != Status::ok && !queue_.has_used();
             if (late) {
                 // The device still owns the buffer: only a reset takes it back (virtio_blk.cpp).
                 transport_.reset();

@@ -29,6 +29,17 @@ TEST_F(Time, ChronoConversionsRoundUpAndBack) {
     EXPECT_EQ(Clock::now().time_since_epoch().count(), 1000);
 }
 
+TEST_F(Time, ATimeoutHasPassedFromItsDeadlineOnAndForeverNever) {
+    Timeout t = within(10);
+    EXPECT_FALSE(t.passed());
+    port_host_advance(9);
+    EXPECT_FALSE(t.passed());
+    port_host_advance(1);
+    EXPECT_TRUE(t.passed());
+    EXPECT_TRUE(until(0).passed());
+    EXPECT_FALSE(forever.passed());
+}
+
 TEST_F(Time, EqualDeadlinesShareOneTimerInterrupt) {
     Trace trace;
     Body sleeper = [&] {

@@ -95,6 +95,9 @@ struct Timeout {
     Timeout(Duration d) : deadline(after(to_ticks(d))) {}
     constexpr explicit Timeout(Tick absolute) : deadline(absolute) {}
 
+    // Whether the deadline has come, for code that polls instead of blocking (never, for forever).
+    bool passed() const { return now() >= deadline; }
+
     // The deadline `ticks` from now, saturating at forever.
     static Tick after(Tick ticks) {
         Tick t = now();
