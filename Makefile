@@ -351,7 +351,10 @@ fuzz:
 # hands input to the UART only on the main-loop turns that the guest's timer deadlines bring, which
 # paces the flood by the guest's clock rather than by how fast QEMU can deliver it, and the
 # UARTs' character-time timers (the 16550's FIFO timeout) run on that virtual clock too.
+# make check floods each board with FLOOD_CHECK_BYTES, two of the image's stalls and their drops: 1 MiB
+# on each of the twelve boards would take 12 to 15 minutes of make check's 30 (docs/testing.md).
 FLOOD_BYTES ?= 1048576
+FLOOD_CHECK_BYTES ?= 131072
 FLOOD_TOOL := build/tools/uart_flood
 HOST_CXX ?= g++
 $(FLOOD_TOOL): tools/uart_flood.cpp
@@ -492,10 +495,10 @@ bench:
 
 # Once per stack guard the board can build (STACK_GUARDS, from arch.mk; the default first, here),
 # and once per time source it offers besides its default (TIME_CHECKS, board.mk), with the UART
-# flood once, in the default build, on a QEMU board; on a real board that is its images and their
-# checks.
+# flood (FLOOD_CHECK_BYTES) once, in the default build, on a QEMU board; on a real board that is
+# its images and their checks.
 suites: suite
-	$(if $(QEMU),@$(MAKE) --no-print-directory flood-suite)
+	$(if $(QEMU),@$(MAKE) --no-print-directory FLOOD_BYTES=$(FLOOD_CHECK_BYTES) flood-suite)
 	@for g in $(wordlist 2,$(words $(STACK_GUARDS)),$(STACK_GUARDS)); do \
 	    $(MAKE) --no-print-directory $(JOBS) STACK_GUARD=$$g suite || exit 1; done
 	@for t in $(TIME_CHECKS); do $(MAKE) --no-print-directory $(JOBS) TIME=$$t suite || exit 1; done
