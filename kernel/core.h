@@ -17,6 +17,24 @@ namespace weft::core {
 inline constexpr uintptr_t canary = static_cast<uintptr_t>(0x57ACC0DE57ACC0DEull);
 // Fresh stacks are filled with this byte so the high-water mark can be read back.
 inline constexpr unsigned char paint = 0xA5;
+// A slot handed out again is painted only where its last user wrote: from the end its stack is used
+// from toward the far end, until this many bytes in a row already hold the paint. The high-water
+// mark stays exact as long as no frame leaves more than this unwritten between the bytes it and
+// its callees write; a larger gap leaves bytes unpainted beyond it, which later marks count as
+// used: they err high, never low. A port may set its own (PORT_PAINT_WINDOW, a multiple of 16).
+#ifdef PORT_PAINT_WINDOW
+inline constexpr size_t paint_window = PORT_PAINT_WINDOW;
+#else
+inline constexpr size_t paint_window = 256;
+#endif
+static_assert(paint_window >= 16 && paint_window % 16 == 0, "PORT_PAINT_WINDOW: a multiple of 16 bytes");
+// Under AddressSanitizer the red zones around frames are never written, and a reused slot's last
+// user leaves gaps wider than any window: that build paints every slot whole.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool paint_partly = false;
+#else
+inline constexpr bool paint_partly = true;
+#endif
 
 struct Kernel {
     Coroutine root;          // the context that is not a coroutine: main(), and the scheduler loop

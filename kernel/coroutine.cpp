@@ -70,6 +70,31 @@ void paint_stack(const port_stack& st) {
     }
 }
 
+// Paints a stack of a slot handed out before, whose last user wrote only near the end it is used
+// from (hi, or lo where it grows up): block by block from there until paint_window bytes in a row
+// already hold the paint, so the cost follows how deep that user went, not the stack's size.
+// Bounds are 16 bytes apart (port_stacks()), so the blocks are 16 bytes.
+WEFT_NO_ASAN void repaint_stack(const port_stack& st) {
+    constexpr uintptr_t word = static_cast<uintptr_t>(0x0101010101010101ull) * paint;
+    constexpr unsigned per = 16 / sizeof(uintptr_t);
+    constexpr unsigned window = paint_window / 16;
+    auto* lo = reinterpret_cast<uintptr_t*>(st.lo);
+    auto* hi = reinterpret_cast<uintptr_t*>(st.hi);
+    unsigned clean = 0;
+    auto block = [&](uintptr_t* b) {
+        uintptr_t diff = 0;
+        for (unsigned i = 0; i < per; ++i) diff |= b[i] ^ word;
+        if (diff == 0) return ++clean;
+        for (unsigned i = 0; i < per; ++i) b[i] = word;
+        return clean = 0;
+    };
+    if (!st.grows_up) {
+        for (uintptr_t* p = hi; p > lo && clean < window;) block(p -= per);
+    } else {
+        for (uintptr_t* p = lo; p < hi && clean < window; p += per) block(p);
+    }
+}
+
 [[noreturn]] void start(void* p) {
     Start s = *static_cast<Start*>(p);
     s.entry(s.arg);
@@ -128,13 +153,20 @@ void block_unscheduled(Coroutine* self, port_irq_state s) {
 using namespace core;
 
 Result<Coroutine*> create(Pool& pool, Entry entry, void* arg, const char* name) {
-    Coroutine* co = pool.acquire();
+    bool fresh;
+    Coroutine* co = pool.acquire(fresh);
     if (co == nullptr) return Status::exhausted;
 
     port_stack stacks[PORT_STACK_COUNT];
     pool.carve(co->stack, stacks);
     for (const port_stack& st : stacks) {
-        paint_stack(st);
+        // A small stack is painted whole: writing it all costs less than reading a window beyond
+        // what its last user wrote (on Cortex-M, about 0.35 instructions a byte against 1.4).
+        if (fresh || !paint_partly || static_cast<size_t>(st.hi - st.lo) <= 4 * paint_window) {
+            paint_stack(st);
+        } else {
+            repaint_stack(st);
+        }
         *st.canary = canary;
     }
 

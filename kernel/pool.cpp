@@ -7,8 +7,9 @@ static Pool* pools;  // every pool that has handed out a slot, newest first
 
 const Pool* first_pool() { return pools; }
 
-Coroutine* Pool::acquire() {
+Coroutine* Pool::acquire(bool& fresh) {
     Coroutine* co = free_;
+    fresh = co == nullptr;
     if (co != nullptr) {
         free_ = co->next;
     } else if (fresh_ < count_) {

@@ -3,5 +3,5 @@
 
 #include "weft/weft.h"
 
-// The host minimum stack: create() paints the whole stack, so its cost grows with the stack size.
+// The host minimum stack.
 extern weft::Pool bench_pool;

@@ -1,4 +1,4 @@
-// Switch paths: Weft's round trip, scheduler yield and life cycle, beside Boost.Context and
+// Switch paths: Weft's round trip and scheduler yield, beside Boost.Context and
 // glibc's swapcontext measured in the same run.
 #include <benchmark/benchmark.h>
 #include <ucontext.h>
@@ -75,11 +75,6 @@ void loop_design_yield_pair(benchmark::State& state) {
     stop(b, done);
 }
 BENCHMARK(loop_design_yield_pair);
-
-void weft_create_enter_terminate(benchmark::State& state) {
-    for (auto _ : state) weft::enter(*weft::create(bench_pool, [](void*) {}, nullptr));
-}
-BENCHMARK(weft_create_enter_terminate);
 
 void boost_fiber_round_trip(benchmark::State& state) {
     ctx::fiber f{[](ctx::fiber&& caller) {

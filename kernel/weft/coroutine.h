@@ -78,7 +78,8 @@ size_t stack_size(const Coroutine* co);
 
 // The most bytes of its stack number `stack` (0: the one C runs on; others where the port carves
 // a slot into several, PORT_STACK_COUNT) that `co` has used since it was created; still readable
-// after it terminates, until its slot is handed out again. 0 for the root context.
+// after it terminates, until its slot is handed out again. 0 for the root context. High, never
+// low, after a frame that left more than the paint window unwritten (docs/design.md).
 size_t stack_high_water(const Coroutine* co, unsigned stack = 0);
 
 }  // namespace weft

@@ -61,8 +61,8 @@ public:
     // The next pool that has handed out a slot, for listing every pool; nullptr at the end.
     const Pool* next_pool() const { return next_; }
 
-    // Kernel use: takes a free slot (nullptr when full) and gives one back.
-    Coroutine* acquire();
+    // Kernel use: takes a free slot (nullptr when full), `fresh` when never handed out before, and gives one back.
+    Coroutine* acquire(bool& fresh);
     void release(Coroutine* co);
 
 private:
