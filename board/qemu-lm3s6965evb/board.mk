@@ -13,3 +13,6 @@ BOARD_SRCS  := board/qemu-lm3s6965evb/board.cpp board/emulator.cpp drivers/pl011
 QEMU        := qemu-system-arm -M lm3s6965evb
 # Block storage: the microSD slot on SSI0 (board/chip/lm3s6965/sd_card.cpp, docs/drivers.md).
 STORAGE_SRCS := board/chip/lm3s6965/sd_card.cpp drivers/pl022_spi.cpp drivers/sd_spi.cpp drivers/block_device.cpp
+# The phase sweep's spare interrupt (target-tests/phase_irq.h): Timer1, whose clock gate is RCGC1's
+# bit 17, unused by the port.
+PHASE_IRQ_FLAGS := -DPHASE_GPTM_BASE=0x40031000 -DPHASE_GPTM_IRQ=21 -DPHASE_GPTM_GATE=0x400FE104 -DPHASE_GPTM_GATE_BIT=17

@@ -6,6 +6,9 @@
 //   counting down at the APB clock, the kernel's tick;
 // - PHASE_NRF51_TIMER_BASE, PHASE_NRF51_TIMER_IRQ: an nRF51 TIMER (TIMER1, 16 bits) prescaled to
 //   the tick rate, interrupting on compare 0;
+// - PHASE_GPTM_BASE, PHASE_GPTM_IRQ, PHASE_GPTM_GATE, PHASE_GPTM_GATE_BIT: a Stellaris general-
+//   purpose timer (Timer1 on the LM3S6965) as one 32-bit one-shot count-down at the system clock,
+//   the SysTick's and so the kernel's tick, with its clock gate (RCGC1's bit);
 // Its priority is above the kernel's timer (0xFF): pending together at one tick, the wake goes first,
 // as design.md has a device interrupt due at a timeout's tick do.
 #include "phase_irq.h"
@@ -87,6 +90,40 @@ void timer_start(uint32_t ticks) {
     reg(cc0) = ticks > 0xFFFF ? 0xFFFF : ticks;
     reg(intenset) = compare0_interrupt;
     reg(tasks_start) = 1;
+}
+
+}  // namespace
+
+#elif defined(PHASE_GPTM_BASE) && defined(PHASE_GPTM_IRQ) && defined(PHASE_GPTM_GATE) && defined(PHASE_GPTM_GATE_BIT)
+#define PHASE_IRQ PHASE_GPTM_IRQ
+
+namespace {
+
+using cortex_m::reg;
+
+constexpr uintptr_t cfg = PHASE_GPTM_BASE + 0x000;
+constexpr uintptr_t tamr = PHASE_GPTM_BASE + 0x004;
+constexpr uintptr_t ctl = PHASE_GPTM_BASE + 0x00C;
+constexpr uintptr_t imr = PHASE_GPTM_BASE + 0x018;
+constexpr uintptr_t icr = PHASE_GPTM_BASE + 0x024;
+constexpr uintptr_t tailr = PHASE_GPTM_BASE + 0x028;
+constexpr uint32_t timer_a_enable = 1u << 0, timeout = 1u << 0, one_shot = 1, whole_32_bits = 0;
+
+void timer_stop() {
+    reg(ctl) = 0;
+    reg(imr) = 0;
+    reg(icr) = timeout;
+    (void)static_cast<uint32_t>(reg(icr));  // the clear has landed before the NVIC looks again
+}
+
+// Counts down from `ticks` and interrupts on reaching 0, once.
+void timer_start(uint32_t ticks) {
+    reg(PHASE_GPTM_GATE) = reg(PHASE_GPTM_GATE) | 1u << PHASE_GPTM_GATE_BIT;
+    reg(cfg) = whole_32_bits;
+    reg(tamr) = one_shot;
+    reg(tailr) = ticks;
+    reg(imr) = timeout;
+    reg(ctl) = timer_a_enable;
 }
 
 }  // namespace
