@@ -62,10 +62,26 @@ public:
     const Pool* next_pool() const { return next_; }
 
     // Kernel use: takes a free slot (nullptr when full), `fresh` when never handed out before, and gives one back.
-    Coroutine* acquire(bool& fresh);
+    Coroutine* acquire(bool& fresh) {
+        Coroutine* co = free_;
+        fresh = co == nullptr;
+        if (co != nullptr) {
+            free_ = co->next;
+        } else if (fresh_ < count_) {
+            co = hand_out_fresh();
+        } else {
+            ++exhausted_;
+            return nullptr;
+        }
+        if (++used_ > peak_) peak_ = used_;
+        return co;
+    }
     void release(Coroutine* co);
 
 private:
+    // The next slot never handed out, prepared (and the pool listed, the first time).
+    Coroutine* hand_out_fresh();
+
     const char* name_;
     Coroutine* blocks_;
     unsigned char* stacks_;
