@@ -3,6 +3,7 @@
 // light) and column 1 (P0.04, low).
 #include "board.h"
 #include "chip/nrf51822/peripherals.h"
+#include "chip/nrf_hfxo.h"
 #include "console_uart.h"
 #include "mmio.h"
 #include "nrf51_uart.h"
@@ -24,9 +25,7 @@ extern "C" void irq2_handler() { uart0.interrupt(); }
 
 extern "C" void board_init() {
     // The 16 MHz crystal: the internal RC oscillator is too loose for a UART's baud rate.
-    reg(clock_hfclkstarted) = 0;
-    reg(clock_hfclkstart) = 1;
-    while (reg(clock_hfclkstarted) == 0) {}
+    const bool crystal = nrf_clock::start_hfxo();
     // The UART drives TX only while enabled: the pin idles high between (nRF51 reference manual).
     reg(gpio_outset) = 1u << tx;
     reg(gpio_dirset) = 1u << tx;
@@ -36,6 +35,7 @@ extern "C" void board_init() {
     reg(gpio_dirset) = rows | columns;
     reg(gpio_outclr) = 1u << 4;
     uart0.init(tx, rx);
+    if (!crystal) uart0.write_polled(nrf_clock::hfxo_failed, sizeof nrf_clock::hfxo_failed - 1);
     cortex_m::irq_enable(2);
 }
 

@@ -7,8 +7,6 @@
 
 namespace nrf51822 {
 
-inline constexpr uintptr_t clock_hfclkstart = 0x40000000;    // TASKS_HFCLKSTART
-inline constexpr uintptr_t clock_hfclkstarted = 0x40000100;  // EVENTS_HFCLKSTARTED
 inline constexpr uintptr_t uart0_base = 0x40002000;
 inline constexpr uintptr_t gpio_outset = 0x50000508;
 inline constexpr uintptr_t gpio_outclr = 0x5000050C;
