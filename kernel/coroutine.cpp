@@ -86,9 +86,12 @@ struct Start {
     auto block = [&](uintptr_t* b) {
         uintptr_t diff = 0;
         for (unsigned i = 0; i < per; ++i) diff |= b[i] ^ word;
-        if (diff == 0) return ++clean;
+        if (diff == 0) {
+            ++clean;
+            return;
+        }
         for (unsigned i = 0; i < per; ++i) b[i] = word;
-        return clean = 0;
+        clean = 0;
     };
     if (!st.grows_up) {
         for (uintptr_t* p = hi; p > lo && clean < window;) block(p -= per);
