@@ -43,33 +43,28 @@ struct Start {
     port_switch_final(&self->ctx, &to->ctx);
 }
 
-// Word by word, eight at a time: a C library's memset built for size goes byte by byte, and a
-// plain loop would be turned back into a call to it. port_stacks() gives bounds 16 bytes apart,
-// so at most one block of four words is left over, painted first.
+// A word at a time, two 16-byte blocks a turn: a C library's memset built for size goes byte by
+// byte, and a plain loop would be turned back into a call to it. port_stacks() gives bounds 16
+// bytes apart, so at most one block is left over, painted first.
 // Out of line, as is repaint_stack(): inlined into create(), the loop loses a register to its bound
 // on v6-M (8 low registers), 39 instructions more per 1 KiB there.
 [[gnu::noinline]] void paint_stack(const port_stack& st) {
-    constexpr uint32_t word = 0x01010101u * paint;
-    auto* p = reinterpret_cast<uint32_t*>(st.lo);
-    auto* end = reinterpret_cast<uint32_t*>(st.hi);
-    if (((end - p) & 4) != 0) {
-        p[0] = word;
-        p[1] = word;
-        p[2] = word;
-        p[3] = word;
-        p += 4;
+    constexpr uintptr_t word = static_cast<uintptr_t>(0x0101010101010101ull) * paint;
+    constexpr unsigned per = 16 / sizeof(uintptr_t);
+    auto* p = reinterpret_cast<uintptr_t*>(st.lo);
+    auto* end = reinterpret_cast<uintptr_t*>(st.hi);
+    if (((end - p) & per) != 0) {
+#pragma GCC unroll 4
+        for (unsigned i = 0; i < per; ++i) p[i] = word;
+        p += per;
     }
-    for (; p < end; p += 8) {
-        p[0] = word;
-        p[1] = word;
-        p[2] = word;
-        p[3] = word;
-        p[4] = word;
-        p[5] = word;
-        p[6] = word;
-        p[7] = word;
+    // Tested at the bottom (GCC's -Os keeps a loop as written): one branch a turn, not two.
+    if (p < end) do {
+#pragma GCC unroll 8
+        for (unsigned i = 0; i < 2 * per; ++i) p[i] = word;
+        p += 2 * per;
         __asm__("" : : "r"(p) : "memory");
-    }
+    } while (p < end);
 }
 
 // Paints a stack of a slot handed out before, whose last user wrote only near the end it is used

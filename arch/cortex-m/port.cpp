@@ -26,7 +26,12 @@ extern "C" void port_context_init(port_context* ctx, const port_stack* stacks, v
     top[-2] = reinterpret_cast<uintptr_t>(arg);
     top[-1] = reinterpret_cast<uintptr_t>(entry);
     uint32_t* frame = top - 2 - port_frame_bytes / 4;
-    memset(frame, 0, port_frame_bytes);
+    // A word at a time (FP = 0 in the FPU variants' frame): picolibc's memset, built for size,
+    // stores a byte at a time, 149 instructions of every create() on v7-M.
+    for (uint32_t i = 0; i < port_frame_bytes / 4; ++i) {
+        frame[i] = 0;
+        __asm__ volatile("" ::: "memory");  // a loop, not a call of memset
+    }
     frame[0] = guard_frame_word(stacks[0]);  // the guard's word: guard.h
     top[-3] = reinterpret_cast<uintptr_t>(&port_start);  // every frame's top word is its resume address
     ctx->sp = frame;
