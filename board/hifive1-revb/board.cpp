@@ -30,22 +30,32 @@ constinit SifiveUart uart0{uart0_base};
 void set(uintptr_t address, uint32_t bits) { reg(address) = reg(address) | bits; }
 void clear(uintptr_t address, uint32_t bits) { reg(address) = reg(address) & ~bits; }
 
-// hfclk from the crystal. The PLL's reference and bypass change only while that path does not drive
+// The crystal starts in milliseconds; one that has not after this many reads of its ready bit (at
+// least some 70 ms on the internal oscillator, a read taking five cycles or more) is taken as
+// absent or failed, and the board runs on, on the internal oscillator, whose rate the UART's
+// divisor was not made for: the board says so once its console is up, legibly or not.
+constexpr uint32_t hfxosc_reads = 1000000;
+constexpr char hfxosc_failed[] = "weft: the 16 MHz crystal did not start; running on the internal oscillator\n";
+
+// hfclk from the crystal, true once it drives it. The PLL's reference and bypass change only while that path does not drive
 // hfclk, and the reference only while bypassed (SiFive's forum on this PRCI: otherwise the PLL can
 // lose lock or latch up), so hfclk runs from the internal oscillator meanwhile; pllsel's mux is
 // glitch-free, so code keeps running from flash across the switch.
-void clock_init() {
+bool clock_init() {
     const uintptr_t prci = prci_base;
     set(prci + prci_hfrosccfg, osc_enable);
-    while (!(reg(prci + prci_hfrosccfg) & osc_ready)) {}
+    while (!(reg(prci + prci_hfrosccfg) & osc_ready)) {}  // the oscillator this code may run on
     clear(prci + prci_pllcfg, pll_sel);
     set(prci + prci_hfxosccfg, osc_enable);  // on from reset; the bootloader may have stopped it
-    while (!(reg(prci + prci_hfxosccfg) & osc_ready)) {}
+    uint32_t reads = 0;
+    while (!(reg(prci + prci_hfxosccfg) & osc_ready))
+        if (++reads == hfxosc_reads) return false;
     set(prci + prci_pllcfg, pll_bypass);
     set(prci + prci_pllcfg, pll_refsel);
     reg(prci + prci_plloutdiv) = plloutdiv_by_1;
     set(prci + prci_pllcfg, pll_sel);
     clear(prci + prci_hfrosccfg, osc_enable);  // nothing uses it now, and it draws power
+    return true;
 }
 
 }  // namespace
@@ -53,7 +63,7 @@ void clock_init() {
 extern "C" void irq3_handler() { uart0.interrupt(); }
 
 extern "C" void board_init() {
-    clock_init();
+    const bool crystal = clock_init();
     // The LEDs dark, driven by the port register alone: a pin's IOF or XOR would override it.
     const uintptr_t gpio = gpio_base;
     clear(gpio + gpio_iof_en, leds);
@@ -64,6 +74,7 @@ extern "C" void board_init() {
     clear(gpio + gpio_iof_sel, uart0_pins);
     set(gpio + gpio_iof_en, uart0_pins);
     uart0.init(uart_div);
+    if (!crystal) uart0.write_polled(hfxosc_failed, sizeof hfxosc_failed - 1);
     riscv::irq_enable(uart0_irq);
 }
 
