@@ -39,8 +39,16 @@ void Nrf51Uart::init(uint32_t tx_pin, uint32_t rx_pin) {
     reg(base_ + intenset) = rxdrdy_interrupt | error_interrupt;
 }
 
+// A full ring masks RXDRDY rather than drop what comes: the bytes wait in the UART's 6-byte FIFO
+// (past it, the chip flags an overrun). Otherwise a stream faster than the reader keeps this loop
+// busy and the reader starved: QEMU's model refills its FIFO while the loop drains it.
 void Nrf51Uart::interrupt() {
     while (reg(base_ + events_rxdrdy)) {
+        if (rx_ring_full()) {
+            reg(base_ + intenclr) = rxdrdy_interrupt;
+            rx_hold();
+            break;
+        }
         reg(base_ + events_rxdrdy) = 0;  // before reading RXD, which raises it again for the next byte
         received(static_cast<uint8_t>(reg(base_ + rxd)));
     }
@@ -55,6 +63,9 @@ void Nrf51Uart::interrupt() {
     }
     wake();
 }
+
+// RXDRDY, left set by the hold, raises the interrupt again at once.
+void Nrf51Uart::rx_resume() { reg(base_ + intenset) = rxdrdy_interrupt; }
 
 void Nrf51Uart::start_tx() {
     if (!tx_busy_) send_next();

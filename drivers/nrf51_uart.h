@@ -23,6 +23,7 @@ private:
     void start_tx() override;
     void put_polled(uint8_t byte) override;
     void flush_polled() override;
+    void rx_resume() override;
     void send_next();
 
     uintptr_t base_;

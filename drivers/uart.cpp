@@ -70,6 +70,10 @@ UartStats Uart::stats() const {
 size_t Uart::try_read(char* data, size_t len) {
     Masked m;
     size_t n = rx_.pop(data, len);
+    if (rx_held_ && n > 0) {
+        rx_held_ = false;
+        rx_resume();
+    }
     // One set() of the auto-reset event wakes one reader, which may take fewer bytes than came:
     // what it leaves passes the wake-up on to the next reader, if any waits.
     if (!rx_.empty()) rx_ready_.set();
@@ -83,6 +87,12 @@ void Uart::received(uint8_t byte) {
     } else {
         ++stats_.dropped;
     }
+}
+
+void Uart::rx_hold() {
+    rx_held_ = true;
+    ++stats_.holds;
+    rx_came_ = true;  // the reader is woken by this run's wake(), as the ring is full
 }
 
 bool Uart::next_tx(uint8_t& byte) {

@@ -20,6 +20,8 @@
 struct UartStats {
     uint32_t received;     // bytes the handler put in the receive ring
     uint32_t dropped;      // bytes the handler read but found no room for: the reader fell behind
+    uint32_t holds;        // times a handler that can hold input (rx_hold()) found the ring full
+                           // and left the bytes in the hardware until the reader made room
     uint32_t overruns;     // errors the hardware flagged: overrun (a byte lost before the handler
                            // came), framing, parity, break
     uint32_t sent;         // bytes handed to the transmitter, by interrupt or by polling
@@ -69,6 +71,14 @@ protected:
     // For the interrupt handler (and start_tx() and put_polled(), which run with interrupts masked).
     // Puts a received byte in the ring, or counts it dropped when the ring is full.
     void received(uint8_t byte);
+    // True when the receive ring has no room.
+    bool rx_ring_full() const { return rx_.full(); }
+    // For a handler that masks its receive interrupt when rx_ring_full(): the reader's next take calls
+    // rx_resume() once, with interrupts masked, to unmask it. Bytes the hardware then cannot hold
+    // are its overruns, not drops.
+    void rx_hold();
+    // With interrupts masked, after a hold, once the reader has made room: unmask the receive interrupt.
+    virtual void rx_resume() {}
     // Counts an error the hardware flagged.
     void hardware_error() { ++stats_.overruns; }
     // The next byte to send: false when the ring is empty.
@@ -89,4 +99,5 @@ private:
     UartStats stats_{};
     bool rx_came_ = false;
     bool tx_went_ = false;
+    bool rx_held_ = false;
 };

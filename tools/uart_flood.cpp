@@ -202,7 +202,7 @@ int main(int argc, char** argv) {
     auto has = [&](const char* prefix) { return o.after.find(prefix) != std::string::npos; };
     bool last_sent = false;
     while (o.echo_done && !o.eof && !has("flood: line") && pump(c, o, data, left, 100)) {
-        if (!last_sent && has(" overruns\n")) {
+        if (!last_sent && has(" holds\n")) {
             send(c, o, std::string(last) + "\n");
             last_sent = true;
         }
@@ -216,11 +216,12 @@ int main(int argc, char** argv) {
     int rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     fputs(o.after.c_str(), stdout);
 
-    unsigned long echoed = 0, received = 0, dropped = 0, overruns = 0;
+    unsigned long echoed = 0, received = 0, dropped = 0, overruns = 0, holds = 0;
     size_t at = o.after.find("flood: ");
     bool counted = at != std::string::npos &&
-                   sscanf(o.after.c_str() + at, "flood: %lu echoed, %lu received, %lu dropped, %lu overruns", &echoed,
-                          &received, &dropped, &overruns) == 4;
+                   sscanf(o.after.c_str() + at,
+                          "flood: %lu echoed, %lu received, %lu dropped, %lu overruns, %lu holds", &echoed,
+                          &received, &dropped, &overruns, &holds) == 5;
     // Greedy: the echo is the sent stream with gaps when each echoed byte is found in order.
     size_t j = 0, gaps = 0, bad = 0;
     bool subsequence = true;
@@ -235,8 +236,10 @@ int main(int argc, char** argv) {
         if (j != from) ++gaps;
     }
     if (subsequence && j < sent.size()) ++gaps;
-    printf("flood: sent %zu bytes in %.2f s (%.0f KiB/s): %zu echoed, %lu dropped, %lu overruns, in %zu gaps\n",
-           sent.size(), took, static_cast<double>(sent.size()) / 1024 / took, o.echo.size(), dropped, overruns, gaps);
+    printf("flood: sent %zu bytes in %.2f s (%.0f KiB/s): %zu echoed, %lu dropped, %lu overruns, "
+           "in %zu gaps; %lu holds\n",
+           sent.size(), took, static_cast<double>(sent.size()) / 1024 / took, o.echo.size(), dropped,
+           overruns, gaps, holds);
 
     check(o.in_echo, "the guest printed its ready line");
     check(o.echo_done, "the newline ended the flood" + (newlines > 1 ? " (sent " + std::to_string(newlines) + " times)" : std::string()));

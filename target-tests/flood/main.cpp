@@ -4,8 +4,8 @@
 // back plus what the driver counted as dropped or overrun is exactly what it sent.
 //
 // Every `stall_every` bytes the echo stops reading, interrupts on, until the receive ring has filled
-// behind it and the handler has dropped a byte: the drop path runs under load, not only the path
-// that keeps up.
+// behind it and the handler has dropped a byte, or held the rest back where the driver does
+// (rx_hold(), on the nRF51): that path runs under load, not only the path that keeps up.
 #include <stdio.h>
 #include <string.h>
 
@@ -23,12 +23,16 @@ constexpr size_t stall_every = 64 * 1024;
 void say(Uart* uart, const char* text) { uart->write(text, strlen(text)); }
 
 // Busy, not yielding (a wait on the clock would let the reader run again), until the handler has
-// dropped a byte or the input has stopped for good, whichever comes first.
+// dropped a byte or held input back, or the input has stopped for good, whichever comes first.
 constexpr unsigned stall_spins = 2000000;
 volatile unsigned stall_sink;
+uint32_t full_ring_events(Uart* uart) {
+    UartStats st = uart->stats();
+    return st.dropped + st.holds;
+}
 void stall(Uart* uart) {
-    uint32_t dropped = uart->stats().dropped;
-    for (unsigned i = 0; i < stall_spins && uart->stats().dropped == dropped; ++i) stall_sink = i;
+    uint32_t before = full_ring_events(uart);
+    for (unsigned i = 0; i < stall_spins && full_ring_events(uart) == before; ++i) stall_sink = i;
 }
 
 bool flood(Uart* uart, unsigned long& echoed) {
@@ -77,10 +81,11 @@ void flood_main(void*) {
     unsigned long echoed = 0;
     bool ok = flood(uart, echoed);
     UartStats st = uart->stats();
-    char report[120];
-    snprintf(report, sizeof report, "\nflood: %lu echoed, %lu received, %lu dropped, %lu overruns\n", echoed,
+    char report[140];
+    snprintf(report, sizeof report,
+             "\nflood: %lu echoed, %lu received, %lu dropped, %lu overruns, %lu holds\n", echoed,
              static_cast<unsigned long>(st.received), static_cast<unsigned long>(st.dropped),
-             static_cast<unsigned long>(st.overruns));
+             static_cast<unsigned long>(st.overruns), static_cast<unsigned long>(st.holds));
     say(uart, report);
     if (!ok) say(uart, "flood: bytes came after the newline\n");
     passed = ok && last_line(uart);
