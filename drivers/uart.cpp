@@ -90,6 +90,7 @@ void Uart::received(uint8_t byte) {
 }
 
 void Uart::rx_hold() {
+    if (rx_held_) return;  // a handler run for another event, while held: the same hold
     rx_held_ = true;
     ++stats_.holds;
     rx_came_ = true;  // the reader is woken by this run's wake(), as the ring is full
