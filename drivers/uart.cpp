@@ -93,7 +93,6 @@ void Uart::rx_hold() {
     if (rx_held_) return;  // a handler run for another event, while held: the same hold
     rx_held_ = true;
     ++stats_.holds;
-    rx_came_ = true;  // the reader is woken by this run's wake(), as the ring is full
 }
 
 bool Uart::next_tx(uint8_t& byte) {

@@ -37,10 +37,10 @@ void clear(uintptr_t address, uint32_t bits) { reg(address) = reg(address) & ~bi
 constexpr uint32_t hfxosc_reads = 1000000;
 constexpr char hfxosc_failed[] = "weft: the 16 MHz crystal did not start; running on the internal oscillator\n";
 
-// hfclk from the crystal, true once it drives it. The PLL's reference and bypass change only while that path does not drive
-// hfclk, and the reference only while bypassed (SiFive's forum on this PRCI: otherwise the PLL can
-// lose lock or latch up), so hfclk runs from the internal oscillator meanwhile; pllsel's mux is
-// glitch-free, so code keeps running from flash across the switch.
+// hfclk from the crystal, true once it drives it. The PLL's reference and bypass change only while
+// that path does not drive hfclk, and the reference only while bypassed (SiFive's forum on this
+// PRCI: otherwise the PLL can lose lock or latch up), so hfclk runs from the internal oscillator
+// meanwhile; pllsel's mux is glitch-free, so code keeps running from flash across the switch.
 bool clock_init() {
     const uintptr_t prci = prci_base;
     set(prci + prci_hfrosccfg, osc_enable);
