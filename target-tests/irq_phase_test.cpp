@@ -17,13 +17,15 @@ using namespace weft::test;
 
 namespace {
 
-// The wait, in ticks: longer than the path from reading the clock into the kernel's queue, so the
-// first phases fall before the waiter blocks and the next ones inside that path.
-constexpr Tick wait_ticks = 48;
+// The wait, in steps (phase_irq::step() ticks each): longer than the path from reading the clock
+// into the kernel's queue, so the first phases fall before the waiter blocks and the next ones
+// inside that path.
+constexpr Tick wait_steps = 48;
 // Phases past the deadline: the timer's interrupt, its handler and the waiter's return lie there.
-constexpr Tick after_ticks = 24;
+constexpr Tick after_steps = 24;
 // How long after the interrupt's tick the waiter's second wait lasts: a stale wake would end it.
-constexpr Tick settle_ticks = 64;
+constexpr Tick settle_steps = 64;
+constexpr Tick phases = wait_steps + after_steps + 1;
 
 // What the handler did, read by the waiter once it has run.
 struct Fired {
@@ -86,6 +88,8 @@ void wake_then(void (*wake)()) {
 
 template <class Case>
 struct Sweep {
+    const Tick step = phase_irq::step();
+    const Tick wait_ticks = wait_steps * step, settle_ticks = settle_steps * step;
     unsigned woken = 0, timed_out = 0, failures = 0;
 
     // One phase: the interrupt `offset` ticks after the waiter reads the clock, its deadline
@@ -142,17 +146,17 @@ struct Sweep {
         if (!ok) ++failures;
     }
 
-    // Every phase from the waiter's reading of the clock to after_ticks past its deadline, in steps
-    // of one tick.
+    // Every phase from the waiter's reading of the clock to after_steps past its deadline.
     void all() {
-        for (Tick offset = 0; offset <= wait_ticks + after_ticks; ++offset) phase(offset);
-        printf("     %s: %lu phases, %u woken, %u timed out\n", Case::name,
-               static_cast<unsigned long>(wait_ticks + after_ticks + 1), woken, timed_out);
+        for (Tick i = 0; i < phases; ++i) phase(i * step);
+        printf("     %s: %lu phases, %lu tick%s apart, %u woken, %u timed out\n", Case::name,
+               static_cast<unsigned long>(phases), static_cast<unsigned long>(step), step == 1 ? "" : "s", woken,
+               timed_out);
         EXPECT_EQ(failures, 0u);
         // Both outcomes, or the window missed the deadline's side or the wait's.
         EXPECT_GT(woken, 0u);
         EXPECT_GT(timed_out, 0u);
-        EXPECT_EQ(woken + timed_out, wait_ticks + after_ticks + 1);
+        EXPECT_EQ(woken + timed_out, phases);
     }
 };
 

@@ -10,6 +10,10 @@ namespace weft::test::phase_irq {
 // nullptr where the board has a spare interrupt; otherwise why it has none, for the skip message.
 const char* unavailable();
 
+// The ticks between one phase of the sweep and the next: 1 where the spare timer places an
+// interrupt at any tick and a tick is several instructions; more where a tick is shorter.
+Tick step();
+
 // Makes `handler` run once, in interrupt context, at tick `when` of now() (at once if it is past);
 // replaces any arming not yet fired. Call from a coroutine with interrupts unmasked.
 void arm(Tick when, void (*handler)());

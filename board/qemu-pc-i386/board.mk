@@ -3,4 +3,6 @@
 include board/chip/pc/pc.mk
 CORE        := i386
 BOARD_SRCS  += board/chip/pc/qemu_exit.cpp
+# The phase sweep's spare interrupt (target-tests/phase_irq.h): the HPET's timer 0, on line 0.
+PHASE_IRQ_FLAGS := -DPHASE_HPET_BASE=0xFED00000
 QEMU        := qemu-system-i386 -M pc

@@ -2,7 +2,7 @@
 # device as exit (board/chip/qemu-virt/).
 include board/chip/qemu-virt/virt.mk
 CORE        := rv32imac
-QEMU        := qemu-system-riscv32 -M virt -bios none
+QEMU        := qemu-system-riscv32 -M virt -bios none -rtc clock=vm
 # The virtio devices (board/chip/qemu-virt/virtio.cpp, docs/drivers.md): in the virtio test image.
 VIRTIO_SRCS := board/chip/qemu-virt/virtio.cpp drivers/virtio_mmio.cpp drivers/virtio_blk.cpp \
                drivers/virtio_rng.cpp drivers/block_device.cpp drivers/entropy_source.cpp

@@ -3,4 +3,4 @@
 # runs it unchanged; otherwise as qemu-virt-rv32 (board/chip/qemu-virt/).
 include board/chip/qemu-virt/virt.mk
 CORE        := rv32emac
-QEMU        := qemu-system-riscv32 -M virt -bios none
+QEMU        := qemu-system-riscv32 -M virt -bios none -rtc clock=vm

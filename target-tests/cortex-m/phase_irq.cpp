@@ -146,6 +146,8 @@ void stop() {
 
 const char* weft::test::phase_irq::unavailable() { return nullptr; }
 
+weft::Tick weft::test::phase_irq::step() { return 1; }
+
 void weft::test::phase_irq::arm(Tick when, void (*handler)()) {
     cortex_m::irq_set_priority(PHASE_IRQ, priority);
     cortex_m::irq_enable(PHASE_IRQ);
@@ -181,6 +183,7 @@ extern "C" void PHASE_HANDLER(PHASE_IRQ)() {
 const char* weft::test::phase_irq::unavailable() {
     return "no spare timer named for this board (PHASE_IRQ_FLAGS in board.mk)";
 }
+weft::Tick weft::test::phase_irq::step() { return 1; }
 void weft::test::phase_irq::arm(Tick, void (*)()) {}
 void weft::test::phase_irq::disarm() {}
 

@@ -1,9 +1,91 @@
-// The phase sweep's spare interrupt (target-tests/phase_irq.h) on the RISC-V boards: none yet, so the sweep
-// skips with this reason.
+// The phase sweep's spare interrupt on RISC-V (target-tests/phase_irq.h), named by board.mk's
+// PHASE_IRQ_FLAGS:
+// - PHASE_GOLDFISH_RTC_BASE, PHASE_GOLDFISH_RTC_IRQ: the Goldfish RTC of QEMU's virt machine, whose
+//   alarm interrupts through the PLIC once its nanosecond count reaches the alarm. Run with
+//   `-rtc clock=vm`, it counts QEMU's virtual clock, as the CLINT's mtime does, so an arming n ticks
+//   ahead interrupts n ticks later, at the same instruction every run under -icount.
+// A board without one (QEMU 7.2's sifive_e models no timer beside the CLINT) skips the sweep.
 #include "phase_irq.h"
 
-const char* weft::test::phase_irq::unavailable() {
-    return "no spare interrupt source wired up on RISC-V yet (the CLINT's timer is the kernel's)";
+#include "port.h"
+#include "riscv.h"
+
+#if defined(PHASE_GOLDFISH_RTC_BASE) && defined(PHASE_GOLDFISH_RTC_IRQ)
+
+#define PHASE_HANDLER_(n) irq##n##_handler
+#define PHASE_HANDLER(n) PHASE_HANDLER_(n)
+
+namespace {
+
+using riscv::reg;
+
+constexpr uintptr_t time_low = PHASE_GOLDFISH_RTC_BASE + 0x00;  // read first: latches time_high
+constexpr uintptr_t time_high = PHASE_GOLDFISH_RTC_BASE + 0x04;
+constexpr uintptr_t alarm_low = PHASE_GOLDFISH_RTC_BASE + 0x08;  // written last: sets the alarm
+constexpr uintptr_t alarm_high = PHASE_GOLDFISH_RTC_BASE + 0x0C;
+constexpr uintptr_t irq_enabled = PHASE_GOLDFISH_RTC_BASE + 0x10;
+constexpr uintptr_t clear_alarm = PHASE_GOLDFISH_RTC_BASE + 0x14;
+constexpr uintptr_t clear_interrupt = PHASE_GOLDFISH_RTC_BASE + 0x1C;
+
+static_assert(1000000000 % PORT_TICK_HZ == 0, "PHASE_GOLDFISH_RTC: a tick is a whole number of nanoseconds");
+constexpr uint64_t ns_per_tick = 1000000000 / PORT_TICK_HZ;
+
+void (*volatile pending_handler)();
+
+uint64_t rtc_now() {
+    uint32_t low = reg(time_low);
+    return uint64_t{reg(time_high)} << 32 | low;
 }
-void weft::test::phase_irq::arm(Tick, void (*)()) {}
+
+// Leaves no alarm set and the line low, so the PLIC has nothing pending from it either.
+void stop() {
+    reg(irq_enabled) = 0;
+    reg(clear_alarm) = 1;
+    reg(clear_interrupt) = 1;
+}
+
+}  // namespace
+
+const char* weft::test::phase_irq::unavailable() { return nullptr; }
+
+weft::Tick weft::test::phase_irq::step() { return 1; }
+
+void weft::test::phase_irq::arm(weft::Tick when, void (*handler)()) {
+    riscv::irq_enable(PHASE_GOLDFISH_RTC_IRQ);
+    port_irq_state s = port_irq_save();
+    stop();
+    pending_handler = handler;
+    const Tick at = now();
+    // An alarm at or before the count interrupts at once.
+    const uint64_t alarm = rtc_now() + (when > at ? (when - at) * ns_per_tick : 0);
+    reg(irq_enabled) = 1;
+    reg(alarm_high) = static_cast<uint32_t>(alarm >> 32);
+    reg(alarm_low) = static_cast<uint32_t>(alarm);
+    port_irq_restore(s);
+}
+
+void weft::test::phase_irq::disarm() {
+    port_irq_state s = port_irq_save();
+    stop();
+    pending_handler = nullptr;
+    port_irq_restore(s);
+}
+
+// One shot: stopped before the handler runs, so it does not come again.
+extern "C" void PHASE_HANDLER(PHASE_GOLDFISH_RTC_IRQ)() {
+    stop();
+    void (*handler)() = pending_handler;
+    pending_handler = nullptr;
+    if (handler != nullptr) handler();
+}
+
+#else
+
+const char* weft::test::phase_irq::unavailable() {
+    return "no spare timer named for this board (PHASE_IRQ_FLAGS in board.mk)";
+}
+weft::Tick weft::test::phase_irq::step() { return 1; }
+void weft::test::phase_irq::arm(weft::Tick, void (*)()) {}
 void weft::test::phase_irq::disarm() {}
+
+#endif

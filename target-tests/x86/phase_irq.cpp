@@ -1,9 +1,107 @@
-// The phase sweep's spare interrupt (target-tests/phase_irq.h) on the x86 boards: none yet, so the sweep
-// skips with this reason.
+// The phase sweep's spare interrupt on x86 (target-tests/phase_irq.h), named by board.mk's
+// PHASE_IRQ_FLAGS:
+// - PHASE_HPET_BASE: the HPET's timer 0 as a one-shot, in legacy replacement routing, so it
+//   interrupts on the PICs' line 0, which the port leaves to boards (its alarm is the local APIC's
+//   timer). QEMU counts it from the virtual clock, as it does the TSC under -icount, so an arming n
+//   ticks ahead interrupts n ticks later, to within the HPET's period (10 ns on QEMU).
+// A tick is a nanosecond here, an instruction's time under -icount, so the sweep steps by
+// step_periods of the HPET's period: about as many instructions a phase as a Cortex-M tick is.
 #include "phase_irq.h"
 
-const char* weft::test::phase_irq::unavailable() {
-    return "no spare interrupt source wired up on x86 yet (the local APIC timer is the kernel's)";
+#include "port.h"
+#include "x86.h"
+
+#if defined(PHASE_HPET_BASE)
+
+namespace {
+
+using x86::reg;
+
+constexpr uintptr_t capabilities_high = PHASE_HPET_BASE + 0x004;  // the period, in femtoseconds
+constexpr uintptr_t config = PHASE_HPET_BASE + 0x010;
+constexpr uintptr_t counter_low = PHASE_HPET_BASE + 0x0F0;
+constexpr uintptr_t counter_high = PHASE_HPET_BASE + 0x0F4;
+constexpr uintptr_t timer0_config = PHASE_HPET_BASE + 0x100;
+constexpr uintptr_t timer0_compare_low = PHASE_HPET_BASE + 0x108;
+constexpr uintptr_t timer0_compare_high = PHASE_HPET_BASE + 0x10C;
+constexpr uint32_t enable = 1u << 0, legacy_route = 1u << 1, interrupt_enable = 1u << 2;
+constexpr unsigned line = 0;
+constexpr uint32_t step_periods = 4;
+
+static_assert(1000000000000000 % PORT_TICK_HZ == 0, "PHASE_HPET: a tick is a whole number of femtoseconds");
+constexpr uint64_t fs_per_tick = 1000000000000000 / PORT_TICK_HZ;
+
+void (*volatile pending_handler)();
+uint32_t period_fs;
+
+// The main counter, read as two halves: high, low, high again until the high half held.
+uint64_t counter() {
+    uint32_t high, low;
+    do {
+        high = reg(counter_high);
+        low = reg(counter_low);
+    } while (reg(counter_high) != high);
+    return uint64_t{high} << 32 | low;
 }
-void weft::test::phase_irq::arm(Tick, void (*)()) {}
+
+// A comparison that comes while the interrupt is off raises nothing; one the PIC already latched
+// finds no handler (disarm()'s promise).
+void stop() { reg(timer0_config) = 0; }
+
+void start() {
+    if (period_fs != 0) return;
+    period_fs = reg(capabilities_high);
+    reg(config) = enable | legacy_route;
+    x86::irq_enable(line);
+}
+
+}  // namespace
+
+const char* weft::test::phase_irq::unavailable() { return nullptr; }
+
+weft::Tick weft::test::phase_irq::step() {
+    start();
+    return (uint64_t{period_fs} * step_periods + fs_per_tick - 1) / fs_per_tick;
+}
+
+void weft::test::phase_irq::arm(weft::Tick when, void (*handler)()) {
+    start();
+    port_irq_state s = port_irq_save();
+    stop();
+    pending_handler = handler;
+    const Tick at = now();
+    // Rounded up: never before `when`. A comparison already passed interrupts at the next count.
+    const uint64_t ahead = when > at ? ((when - at) * fs_per_tick + period_fs - 1) / period_fs : 0;
+    const uint64_t compare = counter() + ahead;
+    // Written while the timer's interrupt is off, so no half-written comparison can fire.
+    reg(timer0_compare_low) = static_cast<uint32_t>(compare);
+    reg(timer0_compare_high) = static_cast<uint32_t>(compare >> 32);
+    reg(timer0_config) = interrupt_enable;
+    port_irq_restore(s);
+}
+
+void weft::test::phase_irq::disarm() {
+    port_irq_state s = port_irq_save();
+    stop();
+    pending_handler = nullptr;
+    port_irq_restore(s);
+}
+
+// One shot: stopped before the handler runs, so it does not come again.
+extern "C" void irq0_handler() {
+    stop();
+    void (*handler)() = pending_handler;
+    pending_handler = nullptr;
+    if (handler != nullptr) handler();
+}
+
+#else
+
+const char* weft::test::phase_irq::unavailable() {
+    return "no spare timer named for this board (PHASE_IRQ_FLAGS in board.mk)";
+}
+weft::Tick weft::test::phase_irq::step() { return 1; }
+void weft::test::phase_irq::arm(weft::Tick, void (*)()) {}
 void weft::test::phase_irq::disarm() {}
+
+#endif
