@@ -1,5 +1,6 @@
-// An image with a frame deeper than the MPU guard, written only at its bottom: with STACK_GUARD=mpu
-// its link must stop with tools/frame-check's message naming the function (tools/build-tests).
+// An image with a frame deeper than the MPU or PMP guard, written only at its bottom: with
+// STACK_GUARD=mpu or pmp its link must stop with tools/frame-check's message naming the function
+// (tools/build-tests).
 #include "weft/weft.h"
 
 WEFT_POOL(one, 1, PORT_STACK_MIN);

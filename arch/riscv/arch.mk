@@ -29,17 +29,24 @@ endif
 CORE_FLAGS := $(CORE_FLAGS_$(CORE)) -misa-spec=2.2
 SWITCH := $(SWITCH_$(CORE))
 
-# STACK_GUARD=pmp: PMP entry 0 denies all access to the 32 bytes below the running context's stack
-# (guard_pmp.cpp), on cores with PMP (PMP := yes in board.mk); the default relies on the kernel's
-# canary. STACK_GUARDS, at the end, lists what this board may build.
+# STACK_GUARD=pmp: PMP entries 0 and 1 deny all access to the PORT_PMP_GUARD_BYTES below the
+# running context's stack (guard_pmp.cpp), on cores with PMP (PMP := yes in board.mk); the default
+# relies on the kernel's canary. STACK_GUARDS, at the end, lists what this board may build.
 ifeq ($(STACK_GUARD),pmp)
 ifneq ($(PMP),yes)
 $(error STACK_GUARD=pmp: $(BOARD)'s core has no PMP)
 endif
 SWITCH := $(SWITCH:.S=_pmp.S)
-GUARD_FLAGS := -DPORT_PMP_GUARD=1
+GUARD_FLAGS := -DPORT_PMP_GUARD=1 -DPORT_PMP_GUARD_BYTES=480
 GUARD_SRCS := arch/riscv/guard_pmp.cpp
 BUILD_SUFFIX := -pmp
+# How far below the lowest byte its code has stored to sp may go with the guard still catching the
+# next access (tools/frame-check, run on the images of this build but the on-target suite's, whose
+# cases keep frames of up to a KiB): the guard's 480 bytes less the 8 of the widest store. Traps
+# take nothing from the interrupted stack; port_trap_entry and port_trap run on the trap stack.
+FRAME_CHECK = env OBJDUMP=$(CROSS)objdump HANDLER_ONLY="port_trap_entry port_trap" tools/frame-check 472
+# A frame larger than the old 32-byte guard, written only at its bottom (target-tests/large_frame/).
+LARGE_FRAME_CHECK := yes
 endif
 
 # What a deliberate overflow must end in, per guard: exit status and a line of the report, which

@@ -11,16 +11,16 @@
 // before main() and any constructor.
 void guard_start();
 
-// pmpaddr for the PORT_PMP_GUARD_BYTES (32) at `base`, NAPOT-encoded: the address over 4, with the
-// low bits that give the size set.
-constexpr unsigned long guard_pmpaddr(uintptr_t base) { return base >> 2 | 3; }
+// pmpaddr0 for the PORT_PMP_GUARD_BYTES at `base`: the bottom of entry 1's TOR range, the address
+// over 4. The top, pmpaddr1, is PORT_PMP_GUARD_BYTES / 4 more (the switch adds it).
+constexpr unsigned long guard_pmpaddr(uintptr_t base) { return base >> 2; }
 
-// The first byte of the region `pmpaddr` (guard_pmpaddr()'s) guards.
-constexpr uintptr_t guard_base(unsigned long pmpaddr) { return (pmpaddr & ~7ul) << 2; }
+// The first byte of the region whose pmpaddr0 is `pmpaddr` (guard_pmpaddr()'s).
+constexpr uintptr_t guard_base(unsigned long pmpaddr) { return pmpaddr << 2; }
 
 // The lowest word of a fresh context's switch frame, for the context that will run on `stack`:
-// with STACK_GUARD=pmp, pmpaddr0 for the 32 bytes below the stack (port_stacks leaves them above
-// the canary), NAPOT-encoded; otherwise unused.
+// with STACK_GUARD=pmp, pmpaddr0 for the PORT_PMP_GUARD_BYTES below the stack (port_stacks leaves
+// them above the canary); otherwise unused.
 inline unsigned long guard_frame_word(const port_stack& stack) {
     const auto lo = reinterpret_cast<uintptr_t>(stack.lo);
     return PORT_PMP_GUARD ? guard_pmpaddr(lo - PORT_PMP_GUARD_BYTES) : 0;

@@ -13,12 +13,13 @@ struct port_context {
 // Non-zero exactly when interrupts were masked: the inverse of the saved mstatus.MIE bit.
 typedef unsigned long port_irq_state;
 
-// A PMP guard region is a 32-byte naturally aligned (NAPOT) block; the ABI keeps sp 16-aligned.
+// A slot's canary takes 32 bytes, and the PMP guard above it is a TOR range, 4-byte aligned; the
+// ABI keeps sp 16-aligned.
 #define PORT_SLOT_ALIGN 32
 #define PORT_STACK_ALIGN 16
 // A switch frame (128 bytes on RV64, 112 more with the FPU block) and room to run: traps take
-// nothing from a coroutine's stack.
-#define PORT_STACK_MIN 512
+// nothing from a coroutine's stack. With the PMP guard, the canary and the guard below it as well.
+#define PORT_STACK_MIN (512 + (PORT_PMP_GUARD ? 32 + PORT_PMP_GUARD_BYTES : 0))
 #define PORT_STACK_COUNT 1
 // The machine timer's rate (mtime): 10 MHz on QEMU's virt, 32768 Hz on the FE310, a quarter of
 // the core clock on the GD32VF103.
@@ -26,15 +27,20 @@ typedef unsigned long port_irq_state;
 #define PORT_TICK_HZ BOARD_TIMER_HZ
 #endif
 
-// STACK_GUARD=pmp (PORT_PMP_GUARD): a slot's lowest 32 bytes keep the kernel's canary, the next 32
-// are the PMP guard region, which admits nothing while the stack's context runs, and the stack is
-// above them. Without it the stack starts at the canary.
+// STACK_GUARD=pmp (PORT_PMP_GUARD): a slot's lowest 32 bytes keep the kernel's canary, the next
+// PORT_PMP_GUARD_BYTES (arch.mk: 480, deeper than any frame tools/frame-check finds unwritten) are
+// the PMP guard region, which admits nothing while the stack's context runs, and the stack is above
+// them. Without it the stack starts at the canary.
 #ifndef PORT_PMP_GUARD
 #define PORT_PMP_GUARD 0
 #endif
-#define PORT_PMP_GUARD_BYTES 32
+#ifndef PORT_PMP_GUARD_BYTES
+#define PORT_PMP_GUARD_BYTES 0
+#endif
+static_assert(!PORT_PMP_GUARD || (PORT_PMP_GUARD_BYTES % 16 == 0 && PORT_PMP_GUARD_BYTES / 4 <= 2047),
+              "PORT_PMP_GUARD_BYTES: a multiple of 16 whose pmpaddr span an addi can add");
 inline void port_stacks(unsigned char* slot, size_t size, const uint8_t*, port_stack* stacks) {
-    constexpr size_t below = PORT_PMP_GUARD ? 2 * PORT_PMP_GUARD_BYTES : 0;
+    constexpr size_t below = PORT_PMP_GUARD ? 32 + PORT_PMP_GUARD_BYTES : 0;
     stacks[0] = {slot + below, slot + size, reinterpret_cast<uintptr_t*>(slot), false};
 }
 

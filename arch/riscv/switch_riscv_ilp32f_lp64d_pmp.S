@@ -1,9 +1,10 @@
 /*
  * port_switch(port_context* from = a0, port_context* to = a1), RISC-V hardware-float ABIs (ilp32f,
- * lp64d), with the PMP stack guard (STACK_GUARD=pmp, guard_pmp.cpp). Floating-point state is kept
- * lazily through mstatus.FS, as in switch_riscv_ilp32f_lp64d.S. Entry 0's configuration is
- * written again after its address: QEMU 7.2 rechecks its cached translations only on a pmpcfg
- * write, and hardware takes the same write as a no-op.
+ * lp64d), with the PMP stack guard (STACK_GUARD=pmp, guard_pmp.cpp): a TOR range from pmpaddr0,
+ * which the frame keeps, to pmpaddr1, PORT_PMP_GUARD_BYTES / 4 above it. Floating-point state is
+ * kept lazily through mstatus.FS, as in switch_riscv_ilp32f_lp64d.S. pmpcfg0 is written again
+ * after the addresses: QEMU 7.2 rechecks its cached translations only on a pmpcfg write, and
+ * hardware takes the same write as a no-op.
  *
  * Saved frame, at from->sp once suspended (the stack grows down):
  *
@@ -16,7 +17,7 @@
  *   ...
  *   +2R   s0
  *   +1R   ra    resume address
- *   +0    pmpaddr0: this context's guard region, NAPOT-encoded                  <- sp
+ *   +0    pmpaddr0: the bottom of this context's guard region, over 4            <- sp
  */
 #include "asm.h"
 
@@ -40,7 +41,9 @@
     LREG    sp, 0(a1)
     LREG    t0, 0(sp)
     csrw    pmpaddr0, t0
-    csrsi   pmpcfg0, 0x18           /* entry 0 stays NAPOT; the write makes QEMU 7.2 drop stale TLB entries */
+    addi    t0, t0, PORT_PMP_GUARD_BYTES / 4
+    csrw    pmpaddr1, t0
+    csrsi   pmpcfg0, 1              /* entry 0's ignored R bit: the write makes QEMU 7.2 drop stale TLB entries */
     restore_callee
     LREG    t2, 14 * REG_BYTES(sp)
     addi    sp, sp, FRAME

@@ -33,8 +33,8 @@ const char* name(unsigned long cause) {
     }
 }
 
-// The bytes [lo, hi) that PMP entry 0 guards, from its NAPOT encoding (guard_pmp.cpp); empty
-// without the guard.
+// The bytes [lo, hi) that PMP entries 0 and 1 guard, from pmpaddr0 (guard_pmp.cpp); empty without
+// the guard.
 bool in_guard(unsigned long address) {
 #if PORT_PMP_GUARD
     uintptr_t lo = guard_base(RISCV_CSR_READ(pmpaddr0));

@@ -116,47 +116,58 @@ TEST(Port, ACoroutineWithoutFpStateInterleavesWithOnesThatHaveIt) {
 #if PORT_PMP_GUARD
 extern "C" char __main_stack_bottom[];
 
-unsigned long napot(uintptr_t base) { return base >> 2 | 3; }
+// pmpaddr0 and pmpaddr1 for a guard above the 32-byte canary at `bottom`: a TOR range's ends.
+struct Range {
+    unsigned long from, to;
+    bool operator==(const Range&) const = default;
+};
+Range guard_above(uintptr_t bottom) {
+    unsigned long from = (bottom + 32) >> 2;
+    return {from, from + PORT_PMP_GUARD_BYTES / 4};
+}
+Range guard_now() { return {RISCV_CSR_READ(pmpaddr0), RISCV_CSR_READ(pmpaddr1)}; }
 
 struct GuardSeen {
-    unsigned long expected = 0, at_start = 0, after_yield = 0;
+    Range expected{}, at_start{}, after_yield{};
     size_t high_water = 0;
 };
 
 void look_at_guard(void* arg) {
     auto& g = *static_cast<GuardSeen*>(arg);
-    g.expected = napot(reinterpret_cast<uintptr_t>(weft::self()->stack) + PORT_PMP_GUARD_BYTES);
-    g.at_start = RISCV_CSR_READ(pmpaddr0);
+    g.expected = guard_above(reinterpret_cast<uintptr_t>(weft::self()->stack));
+    g.at_start = guard_now();
     weft::yield();
-    g.after_yield = RISCV_CSR_READ(pmpaddr0);
+    g.after_yield = guard_now();
     // Reads this stack from its bottom up while it runs: the guard must not be in the way.
     g.high_water = weft::stack_high_water(weft::self());
 }
 
-// Entry 0 admits nothing in the 32 bytes below the running context's stack (above the kernel's
-// canary for a coroutine, at the bottom of the main stack for main()); entry 1 admits all the
-// rest; MPRV with MPP = U makes both bind the code's loads and stores.
+// Entry 1 admits nothing in the PORT_PMP_GUARD_BYTES below the running context's stack (above the
+// kernel's canary for a coroutine and at the bottom of the main stack for main()), from entry 0's
+// address to its own; entry 2 admits all the rest; MPRV with MPP = U makes them bind the code's
+// loads and stores.
 TEST(Port, ThePmpGuardFollowsTheRunningStackAndAdmitsNothing) {
     GuardSeen a, b;
     ASSERT_TRUE(weft::spawn(weft::test::pool, look_at_guard, &a));
     ASSERT_TRUE(weft::spawn(weft::test::pool, look_at_guard, &b));
     unsigned long cfg = RISCV_CSR_READ(pmpcfg0);
-    EXPECT_EQ(cfg & 0xFF, 0x18u);         // entry 0: NAPOT, no read, write or execute
-    EXPECT_EQ(cfg >> 8 & 0xFF, 0x1Fu);    // entry 1: NAPOT, everything
+    EXPECT_EQ(cfg & 0x18, 0u);            // entry 0: off, only the bottom of entry 1's range
+    EXPECT_EQ(cfg >> 8 & 0xFF, 0x08u);    // entry 1: TOR, no read, write or execute
+    EXPECT_EQ(cfg >> 16 & 0xFF, 0x1Fu);   // entry 2: NAPOT, everything
     unsigned long mstatus = RISCV_CSR_READ(mstatus);
     EXPECT_NE(mstatus & riscv::mstatus_mprv, 0u);
     EXPECT_EQ(mstatus & riscv::mstatus_mpp, 0u);
-    unsigned long main_guard = napot(reinterpret_cast<uintptr_t>(__main_stack_bottom) + PORT_PMP_GUARD_BYTES);
-    EXPECT_EQ(RISCV_CSR_READ(pmpaddr0), main_guard);
+    const Range main_guard = guard_above(reinterpret_cast<uintptr_t>(__main_stack_bottom));
+    EXPECT_TRUE(guard_now() == main_guard);
     EXPECT_EQ(weft::run(), weft::Status::ok);
-    EXPECT_EQ(RISCV_CSR_READ(pmpaddr0), main_guard);
+    EXPECT_TRUE(guard_now() == main_guard);
     const GuardSeen* seen[] = {&a, &b};
     for (const GuardSeen* g : seen) {
-        EXPECT_EQ(g->at_start, g->expected);
-        EXPECT_EQ(g->after_yield, g->expected);
+        EXPECT_TRUE(g->at_start == g->expected);
+        EXPECT_TRUE(g->after_yield == g->expected);
         EXPECT_GT(g->high_water, 0u);
     }
-    EXPECT_NE(a.expected, b.expected);
+    EXPECT_FALSE(a.expected == b.expected);
     EXPECT_EQ(weft::test::pool.used(), 0u);
 }
 #endif

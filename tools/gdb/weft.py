@@ -113,8 +113,8 @@ class Layout:
         self.extra = extra
         self.pc_alias = pc_alias  # registers that also take the resume address (lr, ra)
         # The bytes of a slot below its stack (port_arch.h): the MPU guard's region, 512 (the
-        # canary's subregion and the guard), or the PMP guard's 64 (the canary's 32 and the guard).
-        self.below = (512 if variant.endswith("_mpu_aapcs") else 64) if guard else 0
+        # canary's subregion and the guard), or the PMP guard's 512 (the canary's 32 and 480).
+        self.below = 512 if guard else 0
 
     def registers(self, sp):
         """The registers that resume the context saved at `sp`: pc, sp and the callee-saved ones."""
