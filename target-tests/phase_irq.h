@@ -1,6 +1,7 @@
 // A spare interrupt for the phase sweep (target-tests/irq_phase_test.cpp): one the port's time
-// source does not use, whose arrival a test places at a chosen tick of the kernel's clock. Each arch
-// implements it in target-tests/<arch>/phase_irq.cpp, from what the board names in PHASE_IRQ_FLAGS.
+// source does not use, whose arrival a test places at a chosen tick of the kernel's clock. The
+// arming is shared (phase_irq.cpp); each arch drives its board's timer in
+// target-tests/<arch>/phase_irq.cpp, from what the board names in PHASE_IRQ_FLAGS.
 #pragma once
 
 #include "weft/time.h"
@@ -20,5 +21,18 @@ void arm(Tick when, void (*handler)());
 
 // Stops an arming that has not fired; once this returns the handler will not start.
 void disarm();
+
+// What each arch's timer gives the shared arming.
+namespace timer {
+// Readies the interrupt line (its priority, its enable); called unmasked before each arming.
+void enable();
+// Leaves nothing armed and nothing pending from the timer; called masked.
+void stop();
+// Interrupts `ahead` ticks from now, or at once for 0; called masked, after stop().
+void start(Tick ahead);
+}  // namespace timer
+
+// Called by the arch's interrupt handler once it has stopped the timer: runs the armed handler, once.
+void fired();
 
 }  // namespace weft::test::phase_irq

@@ -132,59 +132,33 @@ void timer_start(uint32_t ticks) {
 
 #if defined(PHASE_IRQ)
 
-namespace {
+namespace phase = weft::test::phase_irq;
 
-constexpr uint8_t priority = 0x80;
-void (*volatile pending_handler)();
+const char* phase::unavailable() { return nullptr; }
 
-void stop() {
+weft::Tick phase::step() { return 1; }
+
+void phase::timer::enable() {
+    cortex_m::irq_set_priority(PHASE_IRQ, 0x80);  // above the kernel's timer (0xFF)
+    cortex_m::irq_enable(PHASE_IRQ);
+}
+
+void phase::timer::stop() {
     timer_stop();
     cortex_m::irq_unpend(PHASE_IRQ);
 }
 
-}  // namespace
-
-const char* weft::test::phase_irq::unavailable() { return nullptr; }
-
-weft::Tick weft::test::phase_irq::step() { return 1; }
-
-void weft::test::phase_irq::arm(Tick when, void (*handler)()) {
-    cortex_m::irq_set_priority(PHASE_IRQ, priority);
-    cortex_m::irq_enable(PHASE_IRQ);
-    port_irq_state s = port_irq_save();
-    stop();
-    pending_handler = handler;
-    const Tick at = now();
-    if (when <= at) {
+void phase::timer::start(Tick ahead) {
+    if (ahead == 0)
         cortex_m::irq_pend(PHASE_IRQ);
-    } else {
-        timer_start(static_cast<uint32_t>(when - at));
-    }
-    port_irq_restore(s);
-}
-
-void weft::test::phase_irq::disarm() {
-    port_irq_state s = port_irq_save();
-    stop();
-    pending_handler = nullptr;
-    port_irq_restore(s);
+    else
+        timer_start(static_cast<uint32_t>(ahead));
 }
 
 // One shot: stopped before the handler runs, so it does not come again.
 extern "C" void PHASE_HANDLER(PHASE_IRQ)() {
     timer_stop();
-    void (*handler)() = pending_handler;
-    pending_handler = nullptr;
-    if (handler != nullptr) handler();
+    phase::fired();
 }
-
-#else
-
-const char* weft::test::phase_irq::unavailable() {
-    return "no spare timer named for this board (PHASE_IRQ_FLAGS in board.mk)";
-}
-weft::Tick weft::test::phase_irq::step() { return 1; }
-void weft::test::phase_irq::arm(Tick, void (*)()) {}
-void weft::test::phase_irq::disarm() {}
 
 #endif

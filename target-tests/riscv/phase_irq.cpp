@@ -30,62 +30,46 @@ constexpr uintptr_t clear_interrupt = PHASE_GOLDFISH_RTC_BASE + 0x1C;
 static_assert(1000000000 % PORT_TICK_HZ == 0, "PHASE_GOLDFISH_RTC: a tick is a whole number of nanoseconds");
 constexpr uint64_t ns_per_tick = 1000000000 / PORT_TICK_HZ;
 
-void (*volatile pending_handler)();
-
 uint64_t rtc_now() {
     uint32_t low = reg(time_low);
     return uint64_t{reg(time_high)} << 32 | low;
 }
 
+}  // namespace
+
+namespace phase = weft::test::phase_irq;
+
+const char* phase::unavailable() {
+    return nullptr;
+}
+
+weft::Tick phase::step() {
+    return 1;
+}
+
+void phase::timer::enable() {
+    riscv::irq_enable(PHASE_GOLDFISH_RTC_IRQ);
+}
+
 // Leaves no alarm set and the line low, so the PLIC has nothing pending from it either.
-void stop() {
+void phase::timer::stop() {
     reg(irq_enabled) = 0;
     reg(clear_alarm) = 1;
     reg(clear_interrupt) = 1;
 }
 
-}  // namespace
-
-const char* weft::test::phase_irq::unavailable() { return nullptr; }
-
-weft::Tick weft::test::phase_irq::step() { return 1; }
-
-void weft::test::phase_irq::arm(weft::Tick when, void (*handler)()) {
-    riscv::irq_enable(PHASE_GOLDFISH_RTC_IRQ);
-    port_irq_state s = port_irq_save();
-    stop();
-    pending_handler = handler;
-    const Tick at = now();
-    // An alarm at or before the count interrupts at once.
-    const uint64_t alarm = rtc_now() + (when > at ? (when - at) * ns_per_tick : 0);
+// An alarm at or before the count interrupts at once.
+void phase::timer::start(Tick ahead) {
+    const uint64_t alarm = rtc_now() + ahead * ns_per_tick;
     reg(irq_enabled) = 1;
     reg(alarm_high) = static_cast<uint32_t>(alarm >> 32);
     reg(alarm_low) = static_cast<uint32_t>(alarm);
-    port_irq_restore(s);
-}
-
-void weft::test::phase_irq::disarm() {
-    port_irq_state s = port_irq_save();
-    stop();
-    pending_handler = nullptr;
-    port_irq_restore(s);
 }
 
 // One shot: stopped before the handler runs, so it does not come again.
 extern "C" void PHASE_HANDLER(PHASE_GOLDFISH_RTC_IRQ)() {
-    stop();
-    void (*handler)() = pending_handler;
-    pending_handler = nullptr;
-    if (handler != nullptr) handler();
+    phase::timer::stop();
+    phase::fired();
 }
-
-#else
-
-const char* weft::test::phase_irq::unavailable() {
-    return "no spare timer named for this board (PHASE_IRQ_FLAGS in board.mk)";
-}
-weft::Tick weft::test::phase_irq::step() { return 1; }
-void weft::test::phase_irq::arm(weft::Tick, void (*)()) {}
-void weft::test::phase_irq::disarm() {}
 
 #endif

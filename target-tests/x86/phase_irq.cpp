@@ -31,7 +31,6 @@ constexpr uint32_t step_periods = 4;
 static_assert(1000000000000000 % PORT_TICK_HZ == 0, "PHASE_HPET: a tick is a whole number of femtoseconds");
 constexpr uint64_t fs_per_tick = 1000000000000000 / PORT_TICK_HZ;
 
-void (*volatile pending_handler)();
 uint32_t period_fs;
 
 // The main counter, read as two halves: high, low, high again until the high half held.
@@ -44,11 +43,7 @@ uint64_t counter() {
     return uint64_t{high} << 32 | low;
 }
 
-// A comparison that comes while the interrupt is off raises nothing; one the PIC already latched
-// finds no handler (disarm()'s promise).
-void stop() { reg(timer0_config) = 0; }
-
-void start() {
+void init() {
     if (period_fs != 0) return;
     period_fs = reg(capabilities_high);
     reg(config) = enable | legacy_route;
@@ -57,51 +52,40 @@ void start() {
 
 }  // namespace
 
-const char* weft::test::phase_irq::unavailable() { return nullptr; }
+namespace phase = weft::test::phase_irq;
 
-weft::Tick weft::test::phase_irq::step() {
-    start();
+const char* phase::unavailable() {
+    return nullptr;
+}
+
+weft::Tick phase::step() {
+    init();
     return (uint64_t{period_fs} * step_periods + fs_per_tick - 1) / fs_per_tick;
 }
 
-void weft::test::phase_irq::arm(weft::Tick when, void (*handler)()) {
-    start();
-    port_irq_state s = port_irq_save();
-    stop();
-    pending_handler = handler;
-    const Tick at = now();
-    // Rounded up: never before `when`. A comparison already passed interrupts at the next count.
-    const uint64_t ahead = when > at ? ((when - at) * fs_per_tick + period_fs - 1) / period_fs : 0;
-    const uint64_t compare = counter() + ahead;
-    // Written while the timer's interrupt is off, so no half-written comparison can fire.
+void phase::timer::enable() {
+    init();
+}
+
+// A comparison that comes while the interrupt is off raises nothing; one the PIC already latched
+// finds no handler.
+void phase::timer::stop() {
+    reg(timer0_config) = 0;
+}
+
+// Rounded up: never before the tick asked for. A comparison already passed interrupts at the next
+// count. Written while the timer's interrupt is off, so no half-written comparison can fire.
+void phase::timer::start(Tick ahead) {
+    const uint64_t compare = counter() + (ahead * fs_per_tick + period_fs - 1) / period_fs;
     reg(timer0_compare_low) = static_cast<uint32_t>(compare);
     reg(timer0_compare_high) = static_cast<uint32_t>(compare >> 32);
     reg(timer0_config) = interrupt_enable;
-    port_irq_restore(s);
-}
-
-void weft::test::phase_irq::disarm() {
-    port_irq_state s = port_irq_save();
-    stop();
-    pending_handler = nullptr;
-    port_irq_restore(s);
 }
 
 // One shot: stopped before the handler runs, so it does not come again.
 extern "C" void irq0_handler() {
-    stop();
-    void (*handler)() = pending_handler;
-    pending_handler = nullptr;
-    if (handler != nullptr) handler();
+    phase::timer::stop();
+    phase::fired();
 }
-
-#else
-
-const char* weft::test::phase_irq::unavailable() {
-    return "no spare timer named for this board (PHASE_IRQ_FLAGS in board.mk)";
-}
-weft::Tick weft::test::phase_irq::step() { return 1; }
-void weft::test::phase_irq::arm(weft::Tick, void (*)()) {}
-void weft::test::phase_irq::disarm() {}
 
 #endif
