@@ -64,6 +64,10 @@ extern "C" {
 // Prepares `ctx` so that the first port_switch() into it calls entry(arg) on `stacks`; entry must never return.
 void port_context_init(port_context* ctx, const port_stack* stacks, void (*entry)(void*), void* arg);
 
+// Stores `word` into every word of [lo, hi), both on a 16-byte boundary: the kernel's stack paint.
+// Optional: the kernel's own, a loop of word stores, is weak; a port gives a faster one in assembly.
+void port_fill(void* lo, void* hi, uintptr_t word);
+
 // Saves the callee-saved state into *from and resumes *to; returns when something switches back to *from.
 void port_switch(port_context* from, port_context* to);
 

@@ -17,6 +17,7 @@ namespace weft::core {
 inline constexpr uintptr_t canary = static_cast<uintptr_t>(0x57ACC0DE57ACC0DEull);
 // Fresh stacks are filled with this byte so the high-water mark can be read back.
 inline constexpr unsigned char paint = 0xA5;
+inline constexpr uintptr_t paint_word = static_cast<uintptr_t>(0x0101010101010101ull) * paint;
 // A slot handed out again is painted only where its last user wrote: from the end its stack is used
 // from toward the far end, until this many bytes in a row already hold the paint. The high-water
 // mark stays exact as long as no frame leaves more than this unwritten between the bytes it and

@@ -2,6 +2,27 @@
 #include "core.h"
 #include "weft/pool.h"
 
+// The paint, a word at a time, two 16-byte blocks a turn: a C library's memset built for size goes
+// byte by byte, and a plain loop would be turned back into a call to it. At most one block is left
+// over, painted first. Weak: a port may give a faster one (port.h).
+extern "C" [[gnu::weak]] void port_fill(void* lo, void* hi, uintptr_t word) {
+    constexpr unsigned per = 16 / sizeof(uintptr_t);
+    auto* p = static_cast<uintptr_t*>(lo);
+    auto* end = static_cast<uintptr_t*>(hi);
+    if (((end - p) & per) != 0) {
+#pragma GCC unroll 4
+        for (unsigned i = 0; i < per; ++i) p[i] = word;
+        p += per;
+    }
+    // Tested at the bottom (GCC's -Os keeps a loop as written): one branch a turn, not two.
+    if (p < end) do {
+#pragma GCC unroll 8
+        for (unsigned i = 0; i < 2 * per; ++i) p[i] = word;
+        p += 2 * per;
+        __asm__("" : : "r"(p) : "memory");
+    } while (p < end);
+}
+
 namespace weft {
 namespace core {
 
@@ -10,8 +31,8 @@ static uintptr_t root_guard = canary;
 
 constinit Kernel k = {
     .root = {.ctx = {}, .caller = nullptr, .next = &k.root,
-             .stack = &root_guard, .pool = nullptr, .label = "main",
-             .waiter = nullptr, .state = State::suspended, .named = true, .scheduled = false},
+             .stack = &root_guard, .pool = nullptr, .name = "main",
+             .waiter = nullptr, .state = State::suspended, .scheduled = false},
     .current = &k.root,
     .ready_tail = nullptr,
     .owned = 0,
@@ -20,11 +41,17 @@ constinit Kernel k = {
 
 namespace {
 
-// Placed at the top of a fresh stack, so the control block need not keep entry and arg.
+// Placed at the top of a fresh stack, so the control block need not keep entry and arg; it stays
+// there while the slot is not handed out again, which is where entry_address() reads the entry.
 struct Start {
     Entry entry;
     void* arg;
 };
+
+Start* start_record(const port_stack& st) {
+    auto top = (reinterpret_cast<uintptr_t>(st.hi) - sizeof(Start)) & ~uintptr_t{PORT_STACK_ALIGN - 1};
+    return reinterpret_cast<Start*>(top);
+}
 
 [[noreturn]] void terminate(Coroutine* self) {
     Coroutine* to;
@@ -43,36 +70,13 @@ struct Start {
     port_switch_final(&self->ctx, &to->ctx);
 }
 
-// A word at a time, two 16-byte blocks a turn: a C library's memset built for size goes byte by
-// byte, and a plain loop would be turned back into a call to it. port_stacks() gives bounds 16
-// bytes apart, so at most one block is left over, painted first.
-// Out of line, as is repaint_stack(): inlined into create(), the loop loses a register to its bound
-// on v6-M (8 low registers), 39 instructions more per 1 KiB there.
-[[gnu::noinline]] void paint_stack(const port_stack& st) {
-    constexpr uintptr_t word = static_cast<uintptr_t>(0x0101010101010101ull) * paint;
-    constexpr unsigned per = 16 / sizeof(uintptr_t);
-    auto* p = reinterpret_cast<uintptr_t*>(st.lo);
-    auto* end = reinterpret_cast<uintptr_t*>(st.hi);
-    if (((end - p) & per) != 0) {
-#pragma GCC unroll 4
-        for (unsigned i = 0; i < per; ++i) p[i] = word;
-        p += per;
-    }
-    // Tested at the bottom (GCC's -Os keeps a loop as written): one branch a turn, not two.
-    if (p < end) do {
-#pragma GCC unroll 8
-        for (unsigned i = 0; i < 2 * per; ++i) p[i] = word;
-        p += 2 * per;
-        __asm__("" : : "r"(p) : "memory");
-    } while (p < end);
-}
-
 // Paints a stack of a slot handed out before, whose last user wrote only near the end it is used
 // from (hi, or lo where it grows up): block by block from there until paint_window bytes in a row
 // already hold the paint, so the cost follows how deep that user went, not the stack's size.
 // Bounds are 16 bytes apart (port_stacks()), so the blocks are 16 bytes.
-[[gnu::noinline]] WEFT_NO_ASAN void repaint_stack(const port_stack& st) {
-    constexpr uintptr_t word = static_cast<uintptr_t>(0x0101010101010101ull) * paint;
+// By value, not by reference: create() then keeps its stacks' bounds in registers.
+[[gnu::noinline]] WEFT_NO_ASAN void repaint_stack(port_stack st) {
+    constexpr uintptr_t word = paint_word;
     constexpr unsigned per = 16 / sizeof(uintptr_t);
     constexpr unsigned window = paint_window / 16;
     auto* lo = reinterpret_cast<uintptr_t*>(st.lo);
@@ -163,7 +167,7 @@ Result<Coroutine*> create(Pool& pool, Entry entry, void* arg, const char* name) 
         // A small stack is painted whole: writing it all costs less than reading a window beyond
         // what its last user wrote (on Cortex-M, about 0.35 instructions a byte against 1.4).
         if (fresh || !paint_partly || static_cast<size_t>(st.hi - st.lo) <= 4 * paint_window) {
-            paint_stack(st);
+            port_fill(st.lo, st.hi, paint_word);
         } else {
             repaint_stack(st);
         }
@@ -172,16 +176,14 @@ Result<Coroutine*> create(Pool& pool, Entry entry, void* arg, const char* name) 
 
     // The start record takes the top of the stack the entry function will run on (stacks[0],
     // which grows down on every port).
-    auto top = (reinterpret_cast<uintptr_t>(stacks[0].hi) - sizeof(Start)) & ~uintptr_t{PORT_STACK_ALIGN - 1};
-    auto* record = reinterpret_cast<Start*>(top);
+    Start* record = start_record(stacks[0]);
     *record = {entry, arg};
-    stacks[0].hi = reinterpret_cast<unsigned char*>(top);
+    stacks[0].hi = reinterpret_cast<unsigned char*>(record);
     port_context_init(&co->ctx, stacks, start, record);
 
     co->caller = nullptr;
     co->next = co;  // outside the ring: block() tells it so from the ring's last coroutine in one test
-    co->named = name != nullptr;
-    co->label = co->named ? static_cast<const void*>(name) : reinterpret_cast<const void*>(entry);
+    co->name = name;
     co->waiter = nullptr;
     co->scheduled = false;
     co->state = State::suspended;
@@ -244,9 +246,14 @@ bool in_coroutine() { return k.current != &k.root; }
 
 bool entered(const Coroutine* co) { return co == k.current || co->state == State::calling; }
 
-const char* name(const Coroutine* co) { return co->named ? static_cast<const char*>(co->label) : nullptr; }
+const char* name(const Coroutine* co) { return co->name; }
 
-const void* entry_address(const Coroutine* co) { return co->named ? nullptr : co->label; }
+const void* entry_address(const Coroutine* co) {
+    if (co->name != nullptr || co->pool == nullptr) return nullptr;
+    port_stack stacks[PORT_STACK_COUNT];
+    co->pool->carve(co->stack, stacks);
+    return reinterpret_cast<const void*>(start_record(stacks[0])->entry);
+}
 
 State state(const Coroutine* co) { return co == k.current ? State::running : co->state; }
 

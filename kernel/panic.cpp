@@ -26,10 +26,10 @@ namespace {
 Line& describe(Line& line, const Coroutine* co) {
     if (co == &k.root) return line << "main (no coroutine)";
     line << "coroutine ";
-    if (co->named)
-        line << "'" << static_cast<const char*>(co->label) << "'";
+    if (co->name != nullptr)
+        line << "'" << co->name << "'";
     else
-        line.hex(reinterpret_cast<uintptr_t>(co->label)) << " (entry)";
+        line.hex(reinterpret_cast<uintptr_t>(entry_address(co))) << " (entry)";
     if (co->pool != nullptr) {
         line << " in pool '" << co->pool->name() << "', stack ";
         line.dec(stack_high_water(co)) << " of ";

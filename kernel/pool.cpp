@@ -19,10 +19,4 @@ Coroutine* Pool::hand_out_fresh() {
     return co;
 }
 
-void Pool::release(Coroutine* co) {
-    co->next = free_;
-    free_ = co;
-    --used_;
-}
-
 }  // namespace weft

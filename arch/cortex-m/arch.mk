@@ -27,6 +27,8 @@ $(error $(BOARD): unknown CORE '$(CORE)'. Known cores: $(CORES))
 endif
 CORE_FLAGS := $(CORE_FLAGS_$(CORE))
 SWITCH := $(SWITCH_$(CORE))
+# port_fill, the kernel's paint: eight words a store where Thumb-2 has the registers for it.
+FILL := arch/cortex-m/fill_arm_$(if $(filter cortex-m0,$(CORE)),v6m,v7m)_aapcs.S
 SWITCH_MPU := $(SWITCH_MPU_$(CORE))
 
 # STACK_GUARD=mpu: the MPU denies all access to the 448 bytes below the running context's stack, for
@@ -119,7 +121,7 @@ OBJCOPY := $(CROSS)objcopy
 OPT ?= -Os
 # console_stdio.cpp puts picolibc's stdio on the board's UART, through drivers/uart.cpp when it has one.
 GUARD_SRCS ?= arch/cortex-m/guard_none.cpp
-ARCH_SRCS := arch/cortex-m/port.cpp arch/cortex-m/startup.cpp arch/cortex-m/faults.cpp $(SWITCH) $(GUARD_SRCS) \
+ARCH_SRCS := arch/cortex-m/port.cpp arch/cortex-m/startup.cpp arch/cortex-m/faults.cpp $(SWITCH) $(FILL) $(GUARD_SRCS) \
              board/console_stdio.cpp drivers/uart.cpp $(TIME_SRCS)
 # board/ holds board.h, the hooks every board provides; drivers/ the peripheral drivers they share.
 ARCH_FLAGS := $(CORE_FLAGS) $(BOARD_FLAGS) $(GUARD_FLAGS) $(TIME_FLAGS) -mthumb -masm-syntax-unified --specs=picolibc.specs \

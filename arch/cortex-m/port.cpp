@@ -8,9 +8,6 @@
 
 using namespace cortex_m;
 
-// From the switch file: the bytes of its saved frame, which differ per variant.
-extern "C" const uint32_t port_frame_bytes;
-
 // The first switch into a fresh context returns here with sp at {arg, entry}. The bottom of every
 // coroutine's stack: its return address is marked undefined, so that backtraces end here.
 extern "C" [[gnu::naked, noreturn]] void port_start() {
@@ -19,22 +16,6 @@ extern "C" [[gnu::naked, noreturn]] void port_start() {
         "pop  {r0, r1}\n\t"
         "blx  r1\n\t"
         "udf  #0\n\t");
-}
-
-extern "C" void port_context_init(port_context* ctx, const port_stack* stacks, void (*entry)(void*), void* arg) {
-    auto* top = reinterpret_cast<uint32_t*>(reinterpret_cast<uintptr_t>(stacks[0].hi) & ~uintptr_t{7});
-    top[-2] = reinterpret_cast<uintptr_t>(arg);
-    top[-1] = reinterpret_cast<uintptr_t>(entry);
-    uint32_t* frame = top - 2 - port_frame_bytes / 4;
-    // A word at a time (FP = 0 in the FPU variants' frame): picolibc's memset, built for size,
-    // stores a byte at a time, 149 instructions of every create() on v7-M.
-    for (uint32_t i = 0; i < port_frame_bytes / 4; ++i) {
-        frame[i] = 0;
-        __asm__ volatile("" ::: "memory");  // a loop, not a call of memset
-    }
-    frame[0] = guard_frame_word(stacks[0]);  // the guard's word: guard.h
-    top[-3] = reinterpret_cast<uintptr_t>(&port_start);  // every frame's top word is its resume address
-    ctx->sp = frame;
 }
 
 extern "C" bool port_idle() {

@@ -43,7 +43,38 @@ inline void port_stacks(unsigned char* slot, size_t size, const uint8_t*, port_s
     stacks[0] = {slot + below, slot + size, reinterpret_cast<uintptr_t*>(slot), false};
 }
 
+// The lowest word of a fresh context's switch frame, for the context that will run on `stack`: the
+// MPU region's base with STACK_GUARD=mpu, the slot's base (port_stacks puts the stack above the
+// region); otherwise the stack's limit, which leaves the kernel's canary (the slot's first word)
+// below it and which the ARMv8-M switch loads into PSPLIM, the others ignore.
+inline uint32_t guard_frame_word(const port_stack& stack) {
+    const auto lo = reinterpret_cast<uintptr_t>(stack.lo);
+    return PORT_MPU_GUARD ? lo - PORT_MPU_REGION_BYTES : lo + 8;
+}
+
 extern "C" {
+
+// The first switch into a fresh context returns there (port.cpp).
+[[noreturn]] void port_start();
+// From the switch file: the bytes of its saved frame, which differ per variant.
+extern const uint32_t port_frame_bytes;
+
+// Inline, as create() is the only caller that counts: the stack's bounds stay in registers.
+inline void port_context_init(port_context* ctx, const port_stack* stacks, void (*entry)(void*), void* arg) {
+    const uintptr_t top = reinterpret_cast<uintptr_t>(stacks[0].hi) & ~uintptr_t{7};
+    auto* start = reinterpret_cast<uint32_t*>(top) - 3;  // resume address, then arg and entry
+    start[0] = reinterpret_cast<uintptr_t>(&port_start);
+    start[1] = reinterpret_cast<uintptr_t>(arg);
+    start[2] = reinterpret_cast<uintptr_t>(entry);
+    // Only the words a switch reads before the entry runs, the same in every variant's frame: the
+    // lowest is the guard's, the next FP (0: no FPU state) where there is one, the top the resume address. The
+    // rest are registers that port_start and the entry never read: they keep what the stack held
+    // (create()'s paint); clearing them cost 40 instructions a create.
+    auto* frame = reinterpret_cast<uint32_t*>(reinterpret_cast<uintptr_t>(start + 1) - port_frame_bytes);
+    frame[0] = guard_frame_word(stacks[0]);
+    frame[1] = 0;
+    ctx->sp = frame;
+}
 
 void port_switch(port_context* from, port_context* to);
 

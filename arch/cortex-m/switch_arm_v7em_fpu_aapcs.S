@@ -21,8 +21,8 @@
  * Interrupts see FPCA too: a context without FPU state gets the 32-byte exception frame, not the
  * 104-byte one. Lazy stacking needs no care: no switch happens inside a handler.
  * A fresh context (port_context_init) holds the 44-byte frame with FP = 0 and lr = port_start
- * (the rest zeroed, but for the FPSCR word, unread with FP = 0); the two words above it are arg
- * and entry, which port_start pops.
+ * (the rest as the stack held it: FPSCR is unread with FP = 0, and no code reads the registers
+ * before it writes them); the two words above it are arg and entry, which port_start pops.
  */
     .syntax unified
     .thumb

@@ -21,8 +21,9 @@
  * does next; after the DSB that completes the RBAR store, the ISB has what follows fetched again,
  * under both. The path with FPU state writes no CONTROL (vpop sets FPCA) but needs the ISB for the
  * guard. RBAR's address stays in r12 throughout, so CONTROL is read again on the way in.
- * A fresh context (port_context_init) holds the 44-byte frame, zeroed (FP = 0) but for guard = its
- * slot's base and lr = port_start; the two words above it are arg and entry.
+ * A fresh context (port_context_init) holds the 44-byte frame with guard = its slot's base, FP = 0
+ * and lr = port_start, its registers as the stack held them; the two words above it are arg and
+ * entry.
  */
     .syntax unified
     .thumb

@@ -190,6 +190,24 @@ TEST_F(Coroutines, NamesAndEntryAddresses) {
     EXPECT_EQ(stack_size(*named), test_stack);
     enter(*named);
     enter(*anonymous);
+    // The entry is read from the start record at the top of the stack: it stays there after the
+    // end, until the slot is handed out again.
+    EXPECT_EQ(entry_address(*anonymous), reinterpret_cast<const void*>(&nothing));
+}
+
+void deep_then_yield(void*) {
+    volatile char buffer[test_stack / 2];
+    for (size_t i = 0; i < sizeof buffer; ++i) buffer[i] = static_cast<char>(i);
+    yield();
+}
+
+TEST_F(Coroutines, EntryAddressOutlastsTheStacksUse) {
+    Result<Coroutine*> co = create(pool, deep_then_yield, nullptr);
+    ASSERT_TRUE(co.ok());
+    enter(*co);  // to its yield, half its stack written
+    EXPECT_EQ(entry_address(*co), reinterpret_cast<const void*>(&deep_then_yield));
+    enter(*co);
+    EXPECT_EQ(entry_address(*co), reinterpret_cast<const void*>(&deep_then_yield));
 }
 
 TEST_F(Coroutines, HighWaterMarkIsPlausible) {

@@ -36,10 +36,9 @@ struct Coroutine {
     Coroutine* next;        // link in the ready queue or the pool's free list; itself outside both
     void* stack;            // the slot's base, where the canary lives
     Pool* pool;
-    const void* label;      // the name, or the entry function when unnamed
+    const char* name;       // nullptr when unnamed: the entry is then read from the start record
     Waiter* waiter;         // while waiting: what on, until when (on the coroutine's own stack)
     State state;
-    bool named;
     bool scheduled;         // owned by the scheduler: yield() goes to the next ready coroutine
 };
 

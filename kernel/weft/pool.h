@@ -76,7 +76,11 @@ public:
         if (++used_ > peak_) peak_ = used_;
         return co;
     }
-    void release(Coroutine* co);
+    void release(Coroutine* co) {
+        co->next = free_;
+        free_ = co;
+        --used_;
+    }
 
 private:
     // The next slot never handed out, prepared (and the pool listed, the first time).

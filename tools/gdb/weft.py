@@ -209,9 +209,8 @@ class Info:
         self.address = int(co)
         self.current = self.address == int(k["current"])
         self.root = self.address == int(k["root"].address)
-        self.named = bool(c["named"])
-        label = int(c["label"])
-        self.name = c["label"].cast(gdb.lookup_type("char").pointer()).string() if self.named else None
+        self.named = int(c["name"]) != 0
+        self.name = c["name"].string() if self.named else None
         raw_state = enum_name(c["state"])
         self.state = "running" if self.current else STATE_NAMES.get(raw_state, raw_state)
         self.waiting = ""
@@ -232,7 +231,8 @@ class Info:
         self.stack_size = 0
         self.used = 0
         self.canary_ok = True
-        self.entry = code(label) if not self.named else None
+        self.entry = None
+        self.label = self.name
         if int(c["pool"]) != 0:
             pool = c["pool"].dereference()
             self.pool = pool
@@ -240,9 +240,9 @@ class Info:
             slot = int(c["stack"])
             self.stack_size = int(pool["stride_"])
             self.used, self.canary_ok = stack_use(slot, self.stack_size, layout)
-            if self.entry is None:
-                self.entry = start_entry(slot, self.stack_size)
-        self.label = self.name if self.named else "0x%x" % label
+            self.entry = start_entry(slot, self.stack_size)
+            if not self.named:
+                self.label = "0x%x" % start_word(slot, self.stack_size)
 
     def who(self):
         if self.root:
@@ -266,13 +266,17 @@ def stack_use(slot, size, layout):
     return used, canary
 
 
-def start_entry(slot, size):
-    """The entry function of a named coroutine, from the start record create() puts at its stack's
-    top (kernel/coroutine.cpp, struct Start): two words, aligned down to PORT_STACK_ALIGN."""
+def start_word(slot, size):
+    """The entry function's pointer as create() stored it in the start record at the stack's top
+    (kernel/coroutine.cpp, struct Start): two words, aligned down to PORT_STACK_ALIGN."""
     w = word_bytes()
     align = 8 if is_arm() else 16
-    record = (slot + size - 2 * w) & ~(align - 1)
-    entry = code(read_word(record))
+    return read_word((slot + size - 2 * w) & ~(align - 1))
+
+
+def start_entry(slot, size):
+    """The entry function of a coroutine, from its start record; None where that is not code."""
+    entry = code(start_word(slot, size))
     return entry if gdb.block_for_pc(entry) is not None else None
 
 
