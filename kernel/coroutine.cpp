@@ -14,8 +14,11 @@ extern "C" [[gnu::weak]] void port_fill(void* lo, void* hi, uintptr_t word) {
         for (unsigned i = 0; i < per; ++i) p[i] = word;
         p += per;
     }
-    // Tested at the bottom (GCC's -Os keeps a loop as written): one branch a turn, not two.
-    if (p < end) do {
+    // Tested at the bottom: one branch a turn, not two. The empty asm keeps GCC from merging the
+    // test before the loop with the one closing it, which would put the loop's test back on top.
+    if (p >= end) return;
+    __asm__("" : "+r"(word));
+    do {
 #pragma GCC unroll 8
         for (unsigned i = 0; i < 2 * per; ++i) p[i] = word;
         p += 2 * per;
