@@ -77,13 +77,13 @@ Start* start_record(const port_stack& st) {
 // from (hi, or lo where it grows up): block by block from there until paint_window bytes in a row
 // already hold the paint, so the cost follows how deep that user went, not the stack's size.
 // Bounds are 16 bytes apart (port_stacks()), so the blocks are 16 bytes.
-// By value, not by reference: create() then keeps its stacks' bounds in registers.
-[[gnu::noinline]] WEFT_NO_ASAN void repaint_stack(port_stack st) {
+// The bounds in registers, not by reference: create() then keeps them in registers too.
+[[gnu::noinline]] WEFT_NO_ASAN void repaint_stack(unsigned char* bottom, unsigned char* top, bool grows_up) {
     constexpr uintptr_t word = paint_word;
     constexpr unsigned per = 16 / sizeof(uintptr_t);
     constexpr unsigned window = paint_window / 16;
-    auto* lo = reinterpret_cast<uintptr_t*>(st.lo);
-    auto* hi = reinterpret_cast<uintptr_t*>(st.hi);
+    auto* lo = reinterpret_cast<uintptr_t*>(bottom);
+    auto* hi = reinterpret_cast<uintptr_t*>(top);
     unsigned clean = 0;
     auto block = [&](uintptr_t* b) {
         uintptr_t diff = 0;
@@ -95,7 +95,7 @@ Start* start_record(const port_stack& st) {
         for (unsigned i = 0; i < per; ++i) b[i] = word;
         clean = 0;
     };
-    if (!st.grows_up) {
+    if (!grows_up) {
         for (uintptr_t* p = hi; p > lo && clean < window;) block(p -= per);
     } else {
         for (uintptr_t* p = lo; p < hi && clean < window; p += per) block(p);
@@ -172,7 +172,7 @@ Result<Coroutine*> create(Pool& pool, Entry entry, void* arg, const char* name) 
         if (fresh || !paint_partly || static_cast<size_t>(st.hi - st.lo) <= 4 * paint_window) {
             port_fill(st.lo, st.hi, paint_word);
         } else {
-            repaint_stack(st);
+            repaint_stack(st.lo, st.hi, st.grows_up);
         }
         *st.canary = canary;
     }

@@ -1,5 +1,6 @@
 // An interrupt at every phase of a timed wait: a spare interrupt (phase_irq.h) placed at each tick
-// from before the waiter blocks to after its deadline, its handler waking the waiter by the one
+// (and each part of one near the start and the deadline, where the spare timer counts finer) from
+// before the waiter blocks to after its deadline, its handler waking the waiter by the one
 // interrupt-safe call the object has (Semaphore::give, Event::set, Channel::try_send). At each phase
 // the waiter gets one outcome and it is the right one: woken (ok, the unit, flag or item taken
 // once) only by a wake that came by its return, timed out only at or after its deadline and only
@@ -26,6 +27,11 @@ constexpr Tick after_steps = 24;
 // How long after the interrupt's tick the waiter's second wait lasts: a stale wake would end it.
 constexpr Tick settle_steps = 64;
 constexpr Tick phases = wait_steps + after_steps + 1;
+// Where the spare timer cuts a step finer (phase_irq::split()), the steps that get every part: the
+// first ones, while the waiter reads the clock, arms and blocks, and those around the deadline,
+// where the timeout and the wake race. The others, where it only waits, get one phase each.
+constexpr Tick fine_lead = 4, fine_around = 3;
+constexpr bool fine(Tick i) { return i < fine_lead || (i + fine_around >= wait_steps && i <= wait_steps + fine_around); }
 
 // What the handler did, read by the waiter once it has run.
 struct Fired {
@@ -89,12 +95,13 @@ void wake_then(void (*wake)()) {
 template <class Case>
 struct Sweep {
     const Tick step = phase_irq::step();
+    const unsigned split = phase_irq::split();
     const Tick wait_ticks = wait_steps * step, settle_ticks = settle_steps * step;
     unsigned woken = 0, timed_out = 0, failures = 0;
 
-    // One phase: the interrupt `offset` ticks after the waiter reads the clock, its deadline
-    // `wait_ticks` after that.
-    void phase(Tick offset) {
+    // One phase: the interrupt `offset` ticks and `part` split()ths of a tick after the waiter
+    // reads the clock, its deadline `wait_ticks` after that.
+    void phase(Tick offset, unsigned part) {
         Case c;
         Semaphore nothing;  // given by no one: the second wait must time out
         fired.count = 0;
@@ -104,13 +111,14 @@ struct Sweep {
         auto check = [&](bool good, const char* what) {
             if (good || !ok) return;
             ok = false;
-            printf("     %s, interrupt at +%lu of a %lu-tick wait: %s\n", Case::name, static_cast<unsigned long>(offset),
-                   static_cast<unsigned long>(wait_ticks), what);
+            printf("     %s, interrupt at +%lu", Case::name, static_cast<unsigned long>(offset));
+            if (part != 0) printf(" and %u/%u", part, split);
+            printf(" of a %lu-tick wait: %s\n", static_cast<unsigned long>(wait_ticks), what);
         };
         auto waiter = [&] {
             const Tick start = now();
             const Tick deadline = start + wait_ticks;
-            phase_irq::arm(start + offset, [] { wake_then(Case::wake); });
+            phase_irq::arm(start + offset, part, [] { wake_then(Case::wake); });
             const Status got = c.wait(deadline);
             const Tick returned = now();
             const unsigned fired_by_return = fired.count;
@@ -148,15 +156,20 @@ struct Sweep {
 
     // Every phase from the waiter's reading of the clock to after_steps past its deadline.
     void all() {
-        for (Tick i = 0; i < phases; ++i) phase(i * step);
-        printf("     %s: %lu phases, %lu tick%s apart, %u woken, %u timed out\n", Case::name,
-               static_cast<unsigned long>(phases), static_cast<unsigned long>(step), step == 1 ? "" : "s", woken,
-               timed_out);
+        unsigned total = 0;
+        for (Tick i = 0; i < phases; ++i) {
+            const unsigned parts = fine(i) ? split : 1;
+            for (unsigned part = 0; part < parts; ++part, ++total) phase(i * step, part);
+        }
+        printf("     %s: %u phases, %lu tick%s apart", Case::name, total, static_cast<unsigned long>(step),
+               step == 1 ? "" : "s");
+        if (split > 1) printf(" (1/%u tick near the start and the deadline)", split);
+        printf(", %u woken, %u timed out\n", woken, timed_out);
         EXPECT_EQ(failures, 0u);
         // Both outcomes, or the window missed the deadline's side or the wait's.
         EXPECT_GT(woken, 0u);
         EXPECT_GT(timed_out, 0u);
-        EXPECT_EQ(woken + timed_out, phases);
+        EXPECT_EQ(woken + timed_out, total);
     }
 };
 

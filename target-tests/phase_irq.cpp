@@ -12,13 +12,13 @@ void (*volatile pending_handler)();
 
 }  // namespace
 
-void weft::test::phase_irq::arm(Tick when, void (*handler)()) {
+void weft::test::phase_irq::arm(Tick when, unsigned part, void (*handler)()) {
     timer::enable();
     port_irq_state s = port_irq_save();
     timer::stop();
     pending_handler = handler;
     const Tick at = now();
-    timer::start(when > at ? when - at : 0);
+    timer::start(when > at ? when - at : 0, part);
     port_irq_restore(s);
 }
 
@@ -43,4 +43,7 @@ void weft::test::phase_irq::fired() {
 }
 [[gnu::weak]] void weft::test::phase_irq::timer::enable() {}
 [[gnu::weak]] void weft::test::phase_irq::timer::stop() {}
-[[gnu::weak]] void weft::test::phase_irq::timer::start(Tick) {}
+[[gnu::weak]] unsigned weft::test::phase_irq::split() {
+    return 1;
+}
+[[gnu::weak]] void weft::test::phase_irq::timer::start(Tick, unsigned) {}

@@ -15,9 +15,15 @@ const char* unavailable();
 // interrupt at any tick and a tick is several instructions; more where a tick is shorter.
 Tick step();
 
-// Makes `handler` run once, in interrupt context, at tick `when` of now() (at once if it is past);
-// replaces any arming not yet fired. Call from a coroutine with interrupts unmasked.
-void arm(Tick when, void (*handler)());
+// How many phases one tick is cut into where a step is one tick of many instructions and the
+// spare timer counts finer than the kernel's clock (RISC-V virt: 100, an instruction of mtime's
+// 100-instruction tick, from a timer that counts nanoseconds); 1 elsewhere.
+unsigned split();
+
+// Makes `handler` run once, in interrupt context, at tick `when` of now() (at once if it is past)
+// and `part` split()ths of a tick later; replaces any arming not yet fired. Call from a coroutine
+// with interrupts unmasked.
+void arm(Tick when, unsigned part, void (*handler)());
 
 // Stops an arming that has not fired; once this returns the handler will not start.
 void disarm();
@@ -28,8 +34,9 @@ namespace timer {
 void enable();
 // Leaves nothing armed and nothing pending from the timer; called masked.
 void stop();
-// Interrupts `ahead` ticks from now, or at once for 0; called masked, after stop().
-void start(Tick ahead);
+// Interrupts `ahead` ticks and `part` split()ths of a tick from now, or at once for 0 and 0;
+// called masked, after stop().
+void start(Tick ahead, unsigned part);
 }  // namespace timer
 
 // Called by the arch's interrupt handler once it has stopped the timer: runs the armed handler, once.

@@ -148,7 +148,7 @@ void phase::timer::stop() {
     cortex_m::irq_unpend(PHASE_IRQ);
 }
 
-void phase::timer::start(Tick ahead) {
+void phase::timer::start(Tick ahead, unsigned) {
     if (ahead == 0)
         cortex_m::irq_pend(PHASE_IRQ);
     else

@@ -3,7 +3,9 @@
 // - PHASE_GOLDFISH_RTC_BASE, PHASE_GOLDFISH_RTC_IRQ: the Goldfish RTC of QEMU's virt machine, whose
 //   alarm interrupts through the PLIC once its nanosecond count reaches the alarm. Run with
 //   `-rtc clock=vm`, it counts QEMU's virtual clock, as the CLINT's mtime does, so an arming n ticks
-//   ahead interrupts n ticks later, at the same instruction every run under -icount.
+//   ahead interrupts n ticks later, at the same instruction every run under -icount. It counts
+//   nanoseconds, so the sweep can place a phase at every instruction of mtime's 100 ns ticks
+//   (split()).
 // A board without one (QEMU 7.2's sifive_e models no timer beside the CLINT) skips the sweep.
 #include "phase_irq.h"
 
@@ -29,6 +31,8 @@ constexpr uintptr_t clear_interrupt = PHASE_GOLDFISH_RTC_BASE + 0x1C;
 
 static_assert(1000000000 % PORT_TICK_HZ == 0, "PHASE_GOLDFISH_RTC: a tick is a whole number of nanoseconds");
 constexpr uint64_t ns_per_tick = 1000000000 / PORT_TICK_HZ;
+// A tick is 100 instructions under -icount: a part is one, so a race one instruction wide is found.
+constexpr unsigned parts = ns_per_tick;
 
 uint64_t rtc_now() {
     uint32_t low = reg(time_low);
@@ -47,6 +51,10 @@ weft::Tick phase::step() {
     return 1;
 }
 
+unsigned phase::split() {
+    return parts;
+}
+
 void phase::timer::enable() {
     riscv::irq_enable(PHASE_GOLDFISH_RTC_IRQ);
 }
@@ -59,8 +67,8 @@ void phase::timer::stop() {
 }
 
 // An alarm at or before the count interrupts at once.
-void phase::timer::start(Tick ahead) {
-    const uint64_t alarm = rtc_now() + ahead * ns_per_tick;
+void phase::timer::start(Tick ahead, unsigned part) {
+    const uint64_t alarm = rtc_now() + ahead * ns_per_tick + part * (ns_per_tick / parts);
     reg(irq_enabled) = 1;
     reg(alarm_high) = static_cast<uint32_t>(alarm >> 32);
     reg(alarm_low) = static_cast<uint32_t>(alarm);

@@ -75,7 +75,7 @@ void phase::timer::stop() {
 
 // Rounded up: never before the tick asked for. A comparison already passed interrupts at the next
 // count. Written while the timer's interrupt is off, so no half-written comparison can fire.
-void phase::timer::start(Tick ahead) {
+void phase::timer::start(Tick ahead, unsigned) {
     const uint64_t compare = counter() + (ahead * fs_per_tick + period_fs - 1) / period_fs;
     reg(timer0_compare_low) = static_cast<uint32_t>(compare);
     reg(timer0_compare_high) = static_cast<uint32_t>(compare >> 32);
