@@ -168,7 +168,7 @@ Result<Coroutine*> create(Pool& pool, Entry entry, void* arg, const char* name) 
     pool.carve(co->stack, stacks);
     for (const port_stack& st : stacks) {
         // A small stack is painted whole: writing it all costs less than reading a window beyond
-        // what its last user wrote (on Cortex-M, about 0.35 instructions a byte against 1.4).
+        // what its last user wrote (on Cortex-M, port_fill's 0.07 instructions a byte against 1.4).
         if (fresh || !paint_partly || static_cast<size_t>(st.hi - st.lo) <= 4 * paint_window) {
             port_fill(st.lo, st.hi, paint_word);
         } else {

@@ -31,7 +31,9 @@ constexpr Tick phases = wait_steps + after_steps + 1;
 // first ones, while the waiter reads the clock, arms and blocks, and those around the deadline,
 // where the timeout and the wake race. The others, where it only waits, get one phase each.
 constexpr Tick fine_lead = 4, fine_around = 3;
-constexpr bool fine(Tick i) { return i < fine_lead || (i + fine_around >= wait_steps && i <= wait_steps + fine_around); }
+constexpr bool fine(Tick i) {
+    return i < fine_lead || (i + fine_around >= wait_steps && i <= wait_steps + fine_around);
+}
 
 // What the handler did, read by the waiter once it has run.
 struct Fired {

@@ -67,9 +67,9 @@ inline void port_context_init(port_context* ctx, const port_stack* stacks, void 
     start[1] = reinterpret_cast<uintptr_t>(arg);
     start[2] = reinterpret_cast<uintptr_t>(entry);
     // Only the words a switch reads before the entry runs, the same in every variant's frame: the
-    // lowest is the guard's, the next FP (0: no FPU state) where there is one, the top the resume address. The
-    // rest are registers that port_start and the entry never read: they keep what the stack held
-    // (create()'s paint); clearing them cost 40 instructions a create.
+    // lowest is the guard's, the next FP (0: no FPU state) where there is one, the top the resume
+    // address. The rest are registers that port_start and the entry never read: they keep what the
+    // stack held (create()'s paint); clearing them cost 40 instructions a create.
     auto* frame = reinterpret_cast<uint32_t*>(reinterpret_cast<uintptr_t>(start + 1) - port_frame_bytes);
     frame[0] = guard_frame_word(stacks[0]);
     frame[1] = 0;
