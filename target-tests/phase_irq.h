@@ -17,7 +17,8 @@ Tick step();
 
 // How many phases one tick is cut into where a step is one tick of many instructions and the
 // spare timer counts finer than the kernel's clock (RISC-V virt: 100, an instruction of mtime's
-// 100-instruction tick, from a timer that counts nanoseconds); 1 elsewhere.
+// 100-instruction tick, from a timer that counts nanoseconds; qemu-netduinoplus2: 125 of TIM5's
+// tick, from TIM2's nanoseconds); 1 elsewhere.
 unsigned split();
 
 // Makes `handler` run once, in interrupt context, at tick `when` of now() (at once if it is past)
