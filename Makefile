@@ -187,6 +187,9 @@ suites:
 	@$(MAKE) --no-print-directory $(JOBS) bench-runs
 	@echo "== build =="
 	@tools/run-suite $(CHECK)/build.log tools/build-tests
+	@echo "== host: the libFuzzer target over its corpus =="
+	@$(MAKE) --no-print-directory $(FUZZ)
+	@tools/run-suite $(CHECK)/fuzz-replay.log tools/fuzz-replay $(FUZZ) host-tests/fuzz/corpus
 	@for t in $(CHECKER_TESTS); do tools/run-suite $(CHECK)/$${t#tools/}.log $$t; done
 
 suite: $(TESTS)
@@ -204,7 +207,8 @@ soak: $(TESTS)
 
 # The libFuzzer target (docs/testing.md): the model's programs decoded from the fuzzer's input,
 # built with clang under UBSan (ASan's fiber annotations are the GCC build's; make check replays the
-# corpus under both). New inputs go to build/host/fuzz/corpus; FUZZ_TIME seconds, 0 for ever.
+# corpus under both, and through this target too, so that it keeps building). New inputs go to
+# build/host/fuzz/corpus; FUZZ_TIME seconds, 0 for ever.
 # clang 14 rejects constinit on the pools' storage (members without an initialiser), which GCC's
 # builds keep checking.
 FUZZ := build/host/fuzz/model_fuzz
@@ -216,7 +220,7 @@ $(FUZZ): $(FUZZ_SRCS) $(wildcard host-tests/model/*.h kernel/*.h kernel/weft/*.h
 	$(Q)clang++ $(CXXSTD) -O1 -g -Wall -Wextra -Werror -Dconstinit= -DPORT_SAVES_FP_CONTROL=1 -Ikernel -Iarch \
 		-Iarch/host -Iboard/host -fsanitize=fuzzer,undefined -fno-sanitize-recover=all $(FUZZ_SRCS) -o $@
 fuzz:
-	@tools/setup fuzz
+	@tools/setup
 	@$(MAKE) --no-print-directory $(FUZZ)
 	@mkdir -p build/host/fuzz/corpus
 	$(FUZZ) -max_total_time=$(FUZZ_TIME) -max_len=512 build/host/fuzz/corpus host-tests/fuzz/corpus

@@ -32,8 +32,10 @@ namespace core {
 // The root context has no stack of its own to guard; its canary is a word that never changes.
 static uintptr_t root_guard = canary;
 
+// The root is its own next. __builtin_addressof, not &: clang's check of a variable used in its own
+// initialiser takes `&k.root` for a read of k.
 constinit Kernel k = {
-    .root = {.ctx = {}, .caller = nullptr, .next = &k.root,
+    .root = {.ctx = {}, .caller = nullptr, .next = __builtin_addressof(k.root),
              .stack = &root_guard, .pool = nullptr, .name = "main",
              .waiter = nullptr, .state = State::suspended, .scheduled = false},
     .current = &k.root,
