@@ -25,16 +25,17 @@ extern "C" [[gnu::naked, noreturn]] void port_start() {
 extern "C" void port_context_init(port_context* ctx, const port_stack* stacks, void (*entry)(void*), void* arg) {
     auto top = reinterpret_cast<uintptr_t>(stacks[0].hi) & ~uintptr_t{PORT_STACK_ALIGN - 1};
     auto* frame = reinterpret_cast<unsigned long*>(top - port_frame_bytes);
-    // A word at a time (FS off, in the FPU variants' frame): picolibc's memset, built for size,
-    // stores a byte at a time, and this runs at every create.
-    for (size_t i = 0; i < port_frame_bytes / sizeof *frame; ++i) {
-        frame[i] = 0;
-        __asm__ volatile("" ::: "memory");  // a loop, not a call of memset
-    }
+    // Only the words read before anything writes them: s2-s11 are callee-saved registers that
+    // port_start and the entry it calls save before they use them, so their words keep the paint.
     frame[0] = guard_frame_word(stacks[0]);
     frame[1] = reinterpret_cast<uintptr_t>(&port_start);  // ra
     frame[2] = reinterpret_cast<uintptr_t>(entry);        // s0
     frame[3] = reinterpret_cast<uintptr_t>(arg);          // s1
+#ifdef __riscv_flen
+    // The FPU variants' mstatus.FS word (switch_riscv_ilp32f_lp64d*.S, chosen with the same CORE
+    // that gives the compiler its F or D extension): off, so no floating-point block lies above.
+    frame[14] = 0;
+#endif
     ctx->sp = frame;
 }
 

@@ -21,6 +21,9 @@
  *   +2R   s0
  *   +1R   ra    resume address
  *   +0    (the PMP guard's word: switch_riscv_ilp32f_lp64d_pmp.S; unused here)  <- sp
+ *
+ * A fresh context (port_context_init) holds ra = port_start, s0 = entry, s1 = arg and FS = 0;
+ * s2-s11 keep the stack's paint, as nothing reads them before writing.
  */
 #include "asm.h"
 
