@@ -10,11 +10,11 @@
 #   x86_64   64-bit, SSE2 floating point, System V ABI without the red zone; entered in 32 bits
 CORES := i386 x86_64
 CORE_FLAGS_i386   := -m32 -march=i686 -mno-sse -mno-mmx
-SWITCH_i386       := arch/x86/switch_i386_cdecl_nosse.S arch/x86/start_i386_cdecl.S
+SWITCH_i386       := arch/x86/switch_i386_cdecl_nosse.S arch/x86/start_i386_cdecl.S arch/x86/fill_i386_cdecl.S
 ENTRY_i386        := arch/x86/boot_i386.S arch/x86/trap_entry_i386.S
 LDFLAGS_i386      := -Wl,--defsym=__fault_stack_size=0
 CORE_FLAGS_x86_64 := -m64 -mno-red-zone
-SWITCH_x86_64     := arch/x86/switch_x86_64_sysv.S arch/x86/start_x86_64_sysv.S
+SWITCH_x86_64     := arch/x86/switch_x86_64_sysv.S arch/x86/start_x86_64_sysv.S arch/x86/fill_x86_64_sysv.S
 ENTRY_x86_64      := arch/x86/boot_x86_64.S arch/x86/trap_entry_x86_64.S
 ifneq ($(words $(CORE)) $(filter $(CORE),$(CORES)),1 $(CORE))
 $(error $(BOARD): unknown CORE '$(CORE)'. Known cores: $(CORES))
