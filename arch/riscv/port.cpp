@@ -25,8 +25,9 @@ extern "C" [[gnu::naked, noreturn]] void port_start() {
 extern "C" void port_context_init(port_context* ctx, const port_stack* stacks, void (*entry)(void*), void* arg) {
     auto top = reinterpret_cast<uintptr_t>(stacks[0].hi) & ~uintptr_t{PORT_STACK_ALIGN - 1};
     auto* frame = reinterpret_cast<unsigned long*>(top - port_frame_bytes);
-    // Only the words read before anything writes them: s2-s11 are callee-saved registers that
-    // port_start and the entry it calls save before they use them, so their words keep the paint.
+    // Only the words read before anything writes them: s2-s11 are callee-saved registers, which
+    // code reads before writing only to save them for a caller, and this one never looks at them,
+    // so their words keep the paint.
     frame[0] = guard_frame_word(stacks[0]);
     frame[1] = reinterpret_cast<uintptr_t>(&port_start);  // ra
     frame[2] = reinterpret_cast<uintptr_t>(entry);        // s0
