@@ -13,8 +13,10 @@
 
 namespace weft::core {
 
-// Written at each stack's limit; a different value means the stack overflowed.
-inline constexpr uintptr_t canary = static_cast<uintptr_t>(0x57ACC0DE57ACC0DEull);
+// Written at each stack's limit; a different value means the stack overflowed. One byte repeated,
+// so that Thumb-2's cmp takes it as an immediate and the check on every switch loads no literal;
+// not the paint's byte, nor 0, 0xFF or a printable character, which overflowing data often repeats.
+inline constexpr uintptr_t canary = static_cast<uintptr_t>(0xC3C3C3C3C3C3C3C3ull);
 // Fresh stacks are filled with this byte so the high-water mark can be read back.
 inline constexpr unsigned char paint = 0xA5;
 inline constexpr uintptr_t paint_word = static_cast<uintptr_t>(0x0101010101010101ull) * paint;

@@ -20,7 +20,7 @@ import gdb
 
 # kernel/core.h: the byte fresh stacks are painted with, and the canary at each stack's limit.
 PAINT = 0xA5
-CANARY = 0x57ACC0DE57ACC0DE
+CANARY = 0xC3C3C3C3C3C3C3C3
 
 # kernel/introspect.cpp, to_string(): the names the kernel's listing gives states and waits.
 STATE_NAMES = {"free": "terminated"}
