@@ -11,7 +11,8 @@
  *   +0    (the PMP guard's word: switch_riscv_ilp32_lp64_pmp.S; unused here)  <- sp
  *
  * A fresh context (port_context_init) holds the same frame with ra = port_start, s0 = entry and
- * s1 = arg; s2-s11 keep the stack's paint, as nothing reads them before writing. Traps run on their own stack (trap_entry.S), so nothing else lands on this one.
+ * s1 = arg; s2-s11 keep the stack's paint, as nothing reads them before writing. Traps run on
+ * their own stack (trap_entry.S), so nothing else lands on this one.
  */
 #include "asm.h"
 
